@@ -1,0 +1,99 @@
+package io.imagecontains.adjudication;
+
+import io.imagecontains.adjudication.Decision.Decided;
+import io.imagecontains.adjudication.Decision.NeedMore;
+import io.imagecontains.adjudication.Decision.Undecidable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides whether an image contains the target from workers' answers: a sequential test on
+ * agreement. Each answer adds the log likelihood ratio of what that worker said, from their
+ * learned sensitivity and specificity, to the prior log-odds; a side wins once its posterior
+ * reaches the confidence threshold. Until then it asks for the fewest answers that could get
+ * there, up to the cap. A pure function: the caller keeps the answers and the reliability view.
+ */
+public final class Adjudicator {
+
+  private static final double EPSILON = 1e-9;
+
+  private final AdjudicationSettings settings;
+  private final double decisiveLogOdds;
+  private final double newcomerWeight;
+
+  public Adjudicator(AdjudicationSettings settings) {
+    this.settings = settings;
+    this.decisiveLogOdds = logit(settings.confidence());
+    this.newcomerWeight = logit(settings.priorAccuracy());
+  }
+
+  /**
+   * The decision on a task given its answers so far (in arrival order; repeated assignments and
+   * second answers by the same worker are ignored).
+   */
+  public Decision decide(List<WorkerAnswer> answers, WorkerReliability reliability) {
+    List<WorkerAnswer> counted = oncePerWorker(answers);
+    List<String> assignmentIds = counted.stream().map(WorkerAnswer::assignmentId).toList();
+    double logOdds = logit(settings.classPrior());
+    for (WorkerAnswer answer : counted) {
+      logOdds += weightOf(answer, reliability.statsOf(answer.workerId()));
+    }
+    boolean leaning = logOdds >= 0;
+    double confidence = sigmoid(Math.abs(logOdds));
+    if (Math.abs(logOdds) >= decisiveLogOdds - EPSILON) {
+      return new Decided(leaning, confidence, assignmentIds);
+    }
+    int room = settings.maxAnswers() - counted.size();
+    if (room <= 0) {
+      return new Undecidable(leaning, confidence, assignmentIds);
+    }
+    return new NeedMore(Math.min(room, fewestThatCouldDecide(logOdds)));
+  }
+
+  /**
+   * Log likelihood ratio of one answer, for "contains". Clamped so that a worker's "yes" never
+   * counts against "contains" (nor a "no" for it): a worker who looks adversarial is ignored
+   * rather than inverted, since that look is more often noise than malice.
+   */
+  double weightOf(WorkerAnswer answer, WorkerStats stats) {
+    double sensitivity = clamp(stats.sensitivity(settings.priorAccuracy(), settings.priorStrength()));
+    double specificity = clamp(stats.specificity(settings.priorAccuracy(), settings.priorStrength()));
+    if (answer.containsTarget()) {
+      return Math.max(0, Math.log(sensitivity / (1 - specificity)));
+    }
+    return -Math.max(0, Math.log(specificity / (1 - sensitivity)));
+  }
+
+  /** Answers of newcomers' weight needed, all on one side, to reach confidence from here. */
+  private int fewestThatCouldDecide(double logOdds) {
+    double gap = decisiveLogOdds - Math.abs(logOdds);
+    return Math.max(1, (int) Math.ceil(gap / newcomerWeight - EPSILON));
+  }
+
+  private double clamp(double accuracy) {
+    double max = settings.maxWorkerAccuracy();
+    return Math.min(max, Math.max(1 - max, accuracy));
+  }
+
+  private static List<WorkerAnswer> oncePerWorker(List<WorkerAnswer> answers) {
+    Set<String> workers = new HashSet<>();
+    Set<String> assignments = new HashSet<>();
+    List<WorkerAnswer> counted = new ArrayList<>();
+    for (WorkerAnswer answer : answers) {
+      if (assignments.add(answer.assignmentId()) && workers.add(answer.workerId())) {
+        counted.add(answer);
+      }
+    }
+    return counted;
+  }
+
+  private static double logit(double p) {
+    return Math.log(p / (1 - p));
+  }
+
+  private static double sigmoid(double x) {
+    return 1 / (1 + Math.exp(-x));
+  }
+}
