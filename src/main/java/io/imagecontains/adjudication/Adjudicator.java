@@ -18,6 +18,9 @@ import java.util.Set;
 public final class Adjudicator {
 
   private static final double EPSILON = 1e-9;
+  /** Weight, in decided tasks, of the configured class prior against the observed share. */
+  private static final double CLASS_PRIOR_STRENGTH = 20;
+  private static final double MAX_CLASS_PRIOR = 0.9;
 
   private final AdjudicationSettings settings;
   private final double decisiveLogOdds;
@@ -36,7 +39,7 @@ public final class Adjudicator {
   public Decision decide(List<WorkerAnswer> answers, WorkerReliability reliability) {
     List<WorkerAnswer> counted = oncePerWorker(answers);
     List<String> assignmentIds = counted.stream().map(WorkerAnswer::assignmentId).toList();
-    double logOdds = logit(settings.classPrior());
+    double logOdds = priorLogOdds(reliability);
     for (WorkerAnswer answer : counted) {
       logOdds += weightOf(answer, reliability.statsOf(answer.workerId()));
     }
@@ -53,6 +56,28 @@ public final class Adjudicator {
   }
 
   /**
+   * The reliability view after a decided task. Each worker is scored against what the other
+   * answers on the task say (leave-one-out), not against the decision itself: the decision
+   * includes the worker's own vote, which would make everyone look more reliable than they are.
+   */
+  public WorkerReliability learnFrom(
+      List<WorkerAnswer> answers, boolean outcome, WorkerReliability reliability) {
+    List<WorkerAnswer> counted = oncePerWorker(answers);
+    double[] weights = new double[counted.size()];
+    double total = priorLogOdds(reliability);
+    for (int i = 0; i < weights.length; i++) {
+      WorkerAnswer answer = counted.get(i);
+      weights[i] = weightOf(answer, reliability.statsOf(answer.workerId()));
+      total += weights[i];
+    }
+    List<LabelledAnswer> lessons = new ArrayList<>();
+    for (int i = 0; i < weights.length; i++) {
+      lessons.add(new LabelledAnswer(counted.get(i), sigmoid(total - weights[i])));
+    }
+    return reliability.learn(lessons, outcome, settings.maxTrackedWorkers());
+  }
+
+  /**
    * Log likelihood ratio of one answer, for "contains". Clamped so that a worker's "yes" never
    * counts against "contains" (nor a "no" for it): a worker who looks adversarial is ignored
    * rather than inverted, since that look is more often noise than malice.
@@ -64,6 +89,18 @@ public final class Adjudicator {
       return Math.max(0, Math.log(sensitivity / (1 - specificity)));
     }
     return -Math.max(0, Math.log(specificity / (1 - sensitivity)));
+  }
+
+  /**
+   * Log-odds that an image contains the target before any answer: the configured class prior,
+   * moved towards the share of positives decided so far. Bounded, so that a run of one kind of
+   * image never lets a single answer decide the other kind.
+   */
+  double priorLogOdds(WorkerReliability reliability) {
+    double share =
+        (reliability.positiveDecisions() + settings.classPrior() * CLASS_PRIOR_STRENGTH)
+            / (reliability.decisions() + CLASS_PRIOR_STRENGTH);
+    return logit(Math.min(MAX_CLASS_PRIOR, Math.max(1 - MAX_CLASS_PRIOR, share)));
   }
 
   /** Answers of newcomers' weight needed, all on one side, to reach confidence from here. */

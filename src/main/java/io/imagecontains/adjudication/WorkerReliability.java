@@ -16,9 +16,11 @@ import java.util.Set;
  * newcomers again, which costs a little accuracy for them and nothing else.
  *
  * @param decisions decided tasks learned from so far; doubles as the recency clock
+ * @param positiveDecisions of those, how many were decided "contains"
  * @param workers track record per worker id
  */
-public record WorkerReliability(long decisions, Map<String, WorkerStats> workers) {
+public record WorkerReliability(
+    long decisions, long positiveDecisions, Map<String, WorkerStats> workers) {
 
   public WorkerReliability {
     workers = Map.copyOf(workers);
@@ -26,7 +28,7 @@ public record WorkerReliability(long decisions, Map<String, WorkerStats> workers
 
   /** Nothing learned yet: every worker is trusted as the prior says. */
   public static WorkerReliability empty() {
-    return new WorkerReliability(0, Map.of());
+    return new WorkerReliability(0, 0, Map.of());
   }
 
   /** The worker's track record, or {@link WorkerStats#NONE} for a stranger. */
@@ -35,23 +37,27 @@ public record WorkerReliability(long decisions, Map<String, WorkerStats> workers
   }
 
   /**
-   * This view after a task was decided: each worker who answered it scores against the outcome.
-   * A worker counts once per task even if listed twice.
+   * This view after a task was decided: each worker who answered it scores against how likely
+   * the task is positive. A worker counts once per task even if listed twice.
    *
+   * @param outcome what was decided, for the share of positive tasks
    * @param capacity workers to keep at most (the least recently seen go first)
    */
-  public WorkerReliability learn(List<WorkerAnswer> answers, boolean outcome, int capacity) {
+  public WorkerReliability learn(List<LabelledAnswer> answers, boolean outcome, int capacity) {
     long now = decisions + 1;
     Map<String, WorkerStats> next = new HashMap<>(workers);
     Set<String> counted = new HashSet<>();
-    for (WorkerAnswer answer : answers) {
+    for (LabelledAnswer labelled : answers) {
+      WorkerAnswer answer = labelled.answer();
       if (counted.add(answer.workerId())) {
         WorkerStats before = next.getOrDefault(answer.workerId(), WorkerStats.NONE);
-        next.put(answer.workerId(), before.record(answer.containsTarget(), outcome, now));
+        next.put(
+            answer.workerId(),
+            before.record(answer.containsTarget(), labelled.positiveProbability(), now));
       }
     }
     forgetLeastRecentlySeen(next, capacity);
-    return new WorkerReliability(now, next);
+    return new WorkerReliability(now, positiveDecisions + (outcome ? 1 : 0), next);
   }
 
   private static void forgetLeastRecentlySeen(Map<String, WorkerStats> stats, int capacity) {

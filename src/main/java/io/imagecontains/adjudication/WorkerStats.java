@@ -15,19 +15,29 @@ package io.imagecontains.adjudication;
  * @param lastSeen the reliability view's decision count when the worker was last seen (recency)
  */
 public record WorkerStats(
-    long positives, long yesOnPositives, long negatives, long noOnNegatives, long lastSeen) {
+    double positives,
+    double yesOnPositives,
+    double negatives,
+    double noOnNegatives,
+    long lastSeen) {
 
   /** A worker without history. */
   public static final WorkerStats NONE = new WorkerStats(0, 0, 0, 0, 0);
 
-  /** This record after one more decided task the worker answered. */
-  public WorkerStats record(boolean answered, boolean outcome, long seenAt) {
-    if (outcome) {
-      return new WorkerStats(
-          positives + 1, yesOnPositives + (answered ? 1 : 0), negatives, noOnNegatives, seenAt);
-    }
+  /**
+   * This record after one more task the worker answered.
+   *
+   * @param positiveProbability how likely the task is positive; the task counts that much as a
+   *     positive and the rest as a negative
+   */
+  public WorkerStats record(boolean answered, double positiveProbability, long seenAt) {
+    double q = positiveProbability;
     return new WorkerStats(
-        positives, yesOnPositives, negatives + 1, noOnNegatives + (answered ? 0 : 1), seenAt);
+        positives + q,
+        yesOnPositives + (answered ? q : 0),
+        negatives + (1 - q),
+        noOnNegatives + (answered ? 0 : 1 - q),
+        seenAt);
   }
 
   /** P(answers yes | image contains the target): Beta-prior mean, shrunk towards the prior. */
@@ -40,7 +50,7 @@ public record WorkerStats(
     return shrunk(noOnNegatives, negatives, priorAccuracy, priorStrength);
   }
 
-  private static double shrunk(long hits, long trials, double prior, double strength) {
+  private static double shrunk(double hits, double trials, double prior, double strength) {
     return (hits + prior * strength) / (trials + strength);
   }
 }

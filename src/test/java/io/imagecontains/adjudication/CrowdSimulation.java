@@ -67,6 +67,7 @@ final class CrowdSimulation {
       int decided,
       int correct,
       long answers,
+      long received,
       int majorityOf3Correct,
       int majorityOf5Correct) {
 
@@ -82,6 +83,10 @@ final class CrowdSimulation {
       return (double) answers / tasks;
     }
 
+    double receivedPerTask() {
+      return (double) received / tasks;
+    }
+
     double majorityOf3Accuracy() {
       return (double) majorityOf3Correct / tasks;
     }
@@ -95,13 +100,14 @@ final class CrowdSimulation {
       return String.format(
           Locale.ROOT,
           "%-12s positives %3.0f%%  tasks %6d  accuracy %6.2f%%  decided %6.2f%%"
-              + "  answers/task %.2f  majority-of-3 %6.2f%%  majority-of-5 %6.2f%%",
+              + "  answers/task %.2f (received %.2f)  majority-of-3 %6.2f%%  majority-of-5 %6.2f%%",
           crowd,
           100 * positiveRate,
           tasks,
           100 * accuracy(),
           100 * decidedShare(),
           answersPerTask(),
+          receivedPerTask(),
           100 * majorityOf3Accuracy(),
           100 * majorityOf5Accuracy());
     }
@@ -121,6 +127,7 @@ final class CrowdSimulation {
     int decided = 0;
     int correct = 0;
     long answers = 0;
+    long received = 0;
     int majority3 = 0;
     int majority5 = 0;
     for (int task = 0; task < tasks; task++) {
@@ -128,16 +135,25 @@ final class CrowdSimulation {
       List<WorkerAnswer> offered = answersFromDistinctWorkers(crowd, truth, task, random);
       Outcome outcome = adjudicate(offered, reliability);
       answers += outcome.paidAnswers();
+      received += outcome.used().size();
       if (outcome.decision() instanceof Decided d) {
         decided++;
         correct += d.containsTarget() == truth ? 1 : 0;
-        reliability = reliability.learn(outcome.used(), d.containsTarget(), maxTracked());
+        reliability = adjudicator.learnFrom(outcome.used(), d.containsTarget(), reliability);
       }
       majority3 += majority(offered, 3) == truth ? 1 : 0;
       majority5 += majority(offered, 5) == truth ? 1 : 0;
     }
     return new Report(
-        crowd.name(), positiveRate, tasks, decided, correct, answers, majority3, majority5);
+        crowd.name(),
+        positiveRate,
+        tasks,
+        decided,
+        correct,
+        answers,
+        received,
+        majority3,
+        majority5);
   }
 
   private record Outcome(Decision decision, List<WorkerAnswer> used, int paidAnswers) {}
