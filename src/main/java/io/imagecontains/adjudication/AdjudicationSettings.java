@@ -3,8 +3,10 @@ package io.imagecontains.adjudication;
 /**
  * How much agreement the {@link Adjudicator} demands and how it learns who to trust.
  *
- * @param priorAccuracy accuracy assumed for a worker without history; also the weight of one
- *     answer when planning how many more to ask for
+ * @param priorAccuracy accuracy assumed for a worker without history (sensitivity and
+ *     specificity alike)
+ * @param planningAccuracy accuracy of a good worker: how telling one answer could be, when
+ *     working out the fewest further answers that could reach confidence
  * @param confidence posterior probability either side must reach to decide
  * @param maxAnswers answers per task at most; ≤ 9 because a HIT created with fewer than 10
  *     assignments can never be extended to 10 or more (and 10+ costs an extra fee)
@@ -18,6 +20,7 @@ package io.imagecontains.adjudication;
  */
 public record AdjudicationSettings(
     double priorAccuracy,
+    double planningAccuracy,
     double confidence,
     int maxAnswers,
     double classPrior,
@@ -30,6 +33,7 @@ public record AdjudicationSettings(
 
   public AdjudicationSettings {
     requireOpen("priorAccuracy", priorAccuracy, 0.5, 1);
+    requireOpen("planningAccuracy", planningAccuracy, 0.5, 1);
     requireOpen("confidence", confidence, 0.5, 1);
     requireOpen("classPrior", classPrior, 0, 1);
     requireOpen("maxWorkerAccuracy", maxWorkerAccuracy, 0.5, 1);
@@ -52,7 +56,7 @@ public record AdjudicationSettings(
    * ≥ 99% accuracy, ≥ 95% decided and ≤ 4.5 answers per task. TODO numbers and why.
    */
   public static AdjudicationSettings defaults() {
-    return new AdjudicationSettings(0.85, 0.97, 9, 0.5, 5, 0.98, 10_000);
+    return new AdjudicationSettings(0.8, 0.9, 0.985, 9, 0.5, 4, 0.98, 10_000);
   }
 
   private static void requireOpen(String name, double value, double low, double high) {

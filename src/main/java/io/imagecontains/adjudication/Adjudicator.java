@@ -22,14 +22,23 @@ public final class Adjudicator {
   private static final double CLASS_PRIOR_STRENGTH = 20;
   private static final double MAX_CLASS_PRIOR = 0.9;
 
+  /**
+   * How much of a worker's own answer goes into the label they are scored against. All of it
+   * (the posterior of the task) lets a worker confirm themselves, and estimates inflate until
+   * decisions are overconfident; none of it (the other answers alone) scores everyone against
+   * fallible labels, and a 97% worker looks like an 87% one. The crowd simulation balances the
+   * two at 0.3.
+   */
+  static final double OWN_VOTE_IN_LABEL = 0.3;
+
   private final AdjudicationSettings settings;
   private final double decisiveLogOdds;
-  private final double newcomerWeight;
+  private final double planningWeight;
 
   public Adjudicator(AdjudicationSettings settings) {
     this.settings = settings;
     this.decisiveLogOdds = logit(settings.confidence());
-    this.newcomerWeight = logit(settings.priorAccuracy());
+    this.planningWeight = logit(settings.planningAccuracy());
   }
 
   /**
@@ -56,9 +65,11 @@ public final class Adjudicator {
   }
 
   /**
-   * The reliability view after a decided task. Each worker is scored against what the other
-   * answers on the task say (leave-one-out), not against the decision itself: the decision
-   * includes the worker's own vote, which would make everyone look more reliable than they are.
+   * The reliability view after a decided task: each worker who answered is scored against how
+   * likely the task is positive, with their own answer counted at {@link #OWN_VOTE_IN_LABEL} of
+   * its weight (see there).
+   *
+   * @param outcome the decided side, which moves the learned share of positives
    */
   public WorkerReliability learnFrom(
       List<WorkerAnswer> answers, boolean outcome, WorkerReliability reliability) {
@@ -72,7 +83,7 @@ public final class Adjudicator {
     }
     List<LabelledAnswer> lessons = new ArrayList<>();
     for (int i = 0; i < weights.length; i++) {
-      lessons.add(new LabelledAnswer(counted.get(i), sigmoid(total - weights[i])));
+      lessons.add(new LabelledAnswer(counted.get(i), sigmoid(total - (1 - OWN_VOTE_IN_LABEL) * weights[i])));
     }
     return reliability.learn(lessons, outcome, settings.maxTrackedWorkers());
   }
@@ -103,10 +114,14 @@ public final class Adjudicator {
     return logit(Math.min(MAX_CLASS_PRIOR, Math.max(1 - MAX_CLASS_PRIOR, share)));
   }
 
-  /** Answers of newcomers' weight needed, all on one side, to reach confidence from here. */
+  /**
+   * Answers needed, all on one side and each as telling as a good worker's, to reach confidence
+   * from here. Planning with a newcomer's weight instead would ask for answers that good workers
+   * make unnecessary, and they are paid all the same.
+   */
   private int fewestThatCouldDecide(double logOdds) {
     double gap = decisiveLogOdds - Math.abs(logOdds);
-    return Math.max(1, (int) Math.ceil(gap / newcomerWeight - EPSILON));
+    return Math.max(1, (int) Math.ceil(gap / planningWeight - EPSILON));
   }
 
   private double clamp(double accuracy) {

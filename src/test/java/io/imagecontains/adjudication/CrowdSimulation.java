@@ -114,10 +114,8 @@ final class CrowdSimulation {
   }
 
   private final Adjudicator adjudicator;
-  private final AdjudicationSettings settings;
 
   CrowdSimulation(AdjudicationSettings settings) {
-    this.settings = settings;
     this.adjudicator = new Adjudicator(settings);
   }
 
@@ -188,18 +186,23 @@ final class CrowdSimulation {
     return 2 * yes > size;
   }
 
-  private int maxTracked() {
-    return settings.maxTrackedWorkers();
+  /** The four benchmark cases: both crowds, each at 50% and 20% positives. */
+  List<Report> benchmark(int tasks, long seed) {
+    List<Report> reports = new ArrayList<>();
+    for (Crowd crowd : List.of(uniform(0.85), mixed(seed))) {
+      for (double positiveRate : List.of(0.5, 0.2)) {
+        reports.add(run(crowd, positiveRate, tasks, seed + reports.size()));
+      }
+    }
+    return reports;
   }
 
   /** Prints the four benchmark cases at full size with the default settings. */
   public static void main(String[] args) {
     int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     CrowdSimulation simulation = new CrowdSimulation(AdjudicationSettings.defaults());
-    for (Crowd crowd : List.of(uniform(0.85), mixed(7))) {
-      for (double positiveRate : List.of(0.5, 0.2)) {
-        System.out.println(simulation.run(crowd, positiveRate, tasks, 42));
-      }
+    for (Report report : simulation.benchmark(tasks, 42)) {
+      System.out.println(report);
     }
   }
 }
