@@ -83,16 +83,19 @@ public class TaskLookup {
   /** A store read may touch disk (RocksDB), so it runs off the event loop. */
   private Uni<Optional<Task>> local(TaskKey key, KeyQueryMetadata owner) {
     return Uni.createFrom()
-        .item(() -> Optional.ofNullable(localStore(owner.partition()).get(key.toString())))
+        .item(() -> read(key, owner.partition()))
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
   }
 
-  private ReadOnlyKeyValueStore<String, Task> localStore(int partition) {
+  /** Both finding the store and reading it fail while the partition moves or restores. */
+  private Optional<Task> read(TaskKey key, int partition) {
     try {
-      return streams.store(
-          StoreQueryParameters.fromNameAndType(
-                  TaskTopology.TASKS_STORE, QueryableStoreTypes.<String, Task>keyValueStore())
-              .withPartition(partition));
+      ReadOnlyKeyValueStore<String, Task> store =
+          streams.store(
+              StoreQueryParameters.fromNameAndType(
+                      TaskTopology.TASKS_STORE, QueryableStoreTypes.<String, Task>keyValueStore())
+                  .withPartition(partition));
+      return Optional.ofNullable(store.get(key.toString()));
     } catch (InvalidStateStoreException e) {
       throw ProblemException.unavailable("the task store is not ready: " + e.getMessage());
     }

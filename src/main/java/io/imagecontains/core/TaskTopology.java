@@ -40,7 +40,7 @@ public class TaskTopology {
     return build(topics, wiring(topics, core, new TaskMetrics(registry)));
   }
 
-  static CoreWiring wiring(TopicsConfig topics, CoreConfig core, TaskMetrics metrics) {
+  public static CoreWiring wiring(TopicsConfig topics, CoreConfig core, TaskMetrics metrics) {
     LifecycleSettings settings =
         new LifecycleSettings(
             core.createRetry().toMillis(),
