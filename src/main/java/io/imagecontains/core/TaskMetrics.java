@@ -1,0 +1,44 @@
+package io.imagecontains.core;
+
+import io.imagecontains.task.RefusalCode;
+import io.imagecontains.task.Task;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the core counts: tasks entering each state by function ({@code
+ * image_contains_tasks_total{function, state}}), deletions, the core's refusals and commands it
+ * could not read.
+ */
+public class TaskMetrics {
+
+  private final MeterRegistry registry;
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+  public TaskMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  void entered(Task task) {
+    count("image_contains_tasks", "function", task.function(), "state", task.state().publicName());
+  }
+
+  void deleted(String function) {
+    count("image_contains_tasks_deleted", "function", function);
+  }
+
+  void refused(RefusalCode code) {
+    count("image_contains_core_refusals", "code", code.code());
+  }
+
+  void unreadableCommand() {
+    count("image_contains_core_unreadable_commands");
+  }
+
+  private void count(String name, String... tags) {
+    String id = name + String.join(",", tags);
+    counters.computeIfAbsent(id, k -> registry.counter(name, tags)).increment();
+  }
+}
