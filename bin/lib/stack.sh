@@ -81,7 +81,8 @@ stop_pid_file() {
   local file="$1" marker="$2" name="$3" pid
   [[ -f "$file" ]] || return 0
   pid="$(cat "$file")"
-  if [[ -n "$pid" ]] && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$marker"; then
+  [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || return 0
+  if tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- "$marker"; then
     stop_pid "$pid" "$name"
   fi
 }
