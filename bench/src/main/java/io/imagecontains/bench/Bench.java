@@ -57,13 +57,15 @@ public final class Bench {
         Runtime.getRuntime().availableProcessors(),
         options.bootstrap(),
         load());
-    Passthrough.Result baseline = baseline();
+    Baseline baseline = baseline();
     say(
-        "BASELINE  pass-through: %d records in %.2f s = %,.0f records/s (median of %d rounds)",
-        baseline.records(),
-        baseline.nanos() / 1e9,
-        baseline.perSecond(),
-        BASELINE_ROUNDS);
+        "BASELINE  pass-through: %d records in %.2f s = %,.0f records/s (median of %d warm rounds;"
+            + " cold first round %,.0f records/s)",
+        baseline.warm().records(),
+        baseline.warm().nanos() / 1e9,
+        baseline.warm().perSecond(),
+        BASELINE_ROUNDS,
+        baseline.cold().perSecond());
     if (options.baselineOnly()) {
       return 0;
     }
@@ -75,7 +77,10 @@ public final class Bench {
    * JVM (a cold round runs at about half speed), then {@value #BASELINE_ROUNDS} more times; the
    * figure is the median round.
    */
-  private Passthrough.Result baseline() throws Exception {
+  /** The first (cold) pass-through round and the median of the warm ones. */
+  private record Baseline(Passthrough.Result cold, Passthrough.Result warm) {}
+
+  private Baseline baseline() throws Exception {
     try (Topics topics = new Topics(options.bootstrap())) {
       topics.createFresh(PASSTHROUGH_IN, options.partitions());
       for (int round = 0; round <= BASELINE_ROUNDS; round++) {
@@ -88,6 +93,7 @@ public final class Bench {
         "baseline: loaded %d records into %s in %.2f s",
         options.tasks(), PASSTHROUGH_IN, loadSeconds);
     List<Passthrough.Result> rounds = new ArrayList<>();
+    Passthrough.Result cold = null;
     for (int round = 0; round <= BASELINE_ROUNDS; round++) {
       Passthrough.Result r =
           Passthrough.copy(
@@ -101,13 +107,15 @@ public final class Bench {
           round, r.perSecond(), round == 0 ? " (warm-up, not counted)" : "", load());
       if (round > 0) {
         rounds.add(r);
+      } else {
+        cold = r;
       }
     }
     rounds.sort(Comparator.comparingLong(Passthrough.Result::nanos));
-    return rounds.get(rounds.size() / 2);
+    return new Baseline(cold, rounds.get(rounds.size() / 2));
   }
 
-  private int service(Passthrough.Result baseline) throws Exception {
+  private int service(Baseline baseline) throws Exception {
     try (Topics topics = new Topics(options.bootstrap())) {
       // The service finds it existing, with the partitions it would give it.
       topics.createFresh(Requests.REQUESTS_TOPIC, options.partitions());
@@ -213,7 +221,7 @@ public final class Bench {
   }
 
   private void reportThroughput(
-      Passthrough.Result baseline, ViewTracker tasks, long started, long ready) {
+      Baseline baseline, ViewTracker tasks, long started, long ready) {
     int n = tasks.size();
     double fromFirstView = (tasks.lastCompletion() - tasks.firstArrival()) / 1e9;
     double fromReady = (tasks.lastCompletion() - ready) / 1e9;
@@ -223,11 +231,15 @@ public final class Bench {
     say("          also: %,.0f tasks/s from ready (%.2f s), %,.0f tasks/s from process start"
             + " (%.2f s)", n / fromReady, fromReady, n / ((tasks.lastCompletion() - started) / 1e9),
         (tasks.lastCompletion() - started) / 1e9);
+    double secondHalf = (tasks.lastCompletion() - tasks.halfwayCompletion()) / 1e9;
+    say("          second half alone (warm JVM): %,.0f tasks/s (%.2f s)",
+        (n - n / 2) / secondHalf, secondHalf);
     say("          failed: %d, duplicate final views: %d", tasks.failed(), tasks.duplicates());
     if (tasks.firstFailure() != null) {
       say("          first failed view: %s", tasks.firstFailure());
     }
-    say("RATIO     service/baseline = %.3f (target >= 0.2)", rate / baseline.perSecond());
+    say("RATIO     service/baseline = %.3f (target >= 0.2); against the cold first round %.3f",
+        rate / baseline.warm().perSecond(), rate / baseline.cold().perSecond());
   }
 
   private int latency(ViewTracker tasks, ServiceProcess service, ResultsWatcher watcher)

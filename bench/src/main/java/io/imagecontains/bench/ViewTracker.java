@@ -16,6 +16,7 @@ final class ViewTracker {
   private final AtomicInteger failed = new AtomicInteger();
   private volatile long firstArrival;
   private volatile long lastCompletion;
+  private volatile long halfwayCompletion;
   private volatile int duplicates;
   private volatile String firstFailure;
 
@@ -58,7 +59,9 @@ final class ViewTracker {
         failed.incrementAndGet();
       }
       lastCompletion = now;
-      completed.incrementAndGet();
+      if (completed.incrementAndGet() == completedAt.length / 2) {
+        halfwayCompletion = now;
+      }
     }
     return true;
   }
@@ -86,6 +89,11 @@ final class ViewTracker {
 
   long lastCompletion() {
     return lastCompletion;
+  }
+
+  /** When half of the tasks had their final view (0 before that). */
+  long halfwayCompletion() {
+    return halfwayCompletion;
   }
 
   /** Arrival of task i's final view (0 if none yet). */
