@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +27,8 @@ public class RequestIngress {
 
   /** Channel of the public requests topic (mapped in application.properties). */
   public static final String CHANNEL = "requests";
+
+  static final int MAX_KEY_ECHO_BYTES = 256;
 
   private final RequestParser parser;
   private final TaskCommandSender commands;
@@ -82,14 +85,18 @@ public class RequestIngress {
     return record.topic() + "-" + record.partition() + "@" + record.offset();
   }
 
-  private static String keyText(byte[] key) {
+  /** The producer's key as text, for correlation; cut short, since keys are untrusted too. */
+  static String keyText(byte[] key) {
     if (key == null) {
       return null;
     }
+    byte[] head = key.length > MAX_KEY_ECHO_BYTES ? Arrays.copyOf(key, MAX_KEY_ECHO_BYTES) : key;
+    String text;
     try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(key)).toString();
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(head)).toString();
     } catch (CharacterCodingException e) {
-      return "base64:" + Base64.getEncoder().encodeToString(key);
+      text = "base64:" + Base64.getEncoder().encodeToString(head);
     }
+    return head == key ? text : text + "…";
   }
 }

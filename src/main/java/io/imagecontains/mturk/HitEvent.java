@@ -1,0 +1,90 @@
+package io.imagecontains.mturk;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * What the MTurk gateway reports back to the core, on the internal hit-events topic (key {@code
+ * function/taskName}, so each event reaches the partition that owns its task). Events may repeat
+ * (at-least-once): the core merges them by HIT id and assignment id.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = HitEvent.HitCreated.class, name = "HitCreated"),
+  @JsonSubTypes.Type(value = HitEvent.AssignmentsListed.class, name = "AssignmentsListed"),
+  @JsonSubTypes.Type(value = HitEvent.AssignmentsAdded.class, name = "AssignmentsAdded"),
+  @JsonSubTypes.Type(value = HitEvent.Approved.class, name = "Approved"),
+  @JsonSubTypes.Type(value = HitEvent.HitExpired.class, name = "HitExpired"),
+  @JsonSubTypes.Type(value = HitEvent.HitDeleted.class, name = "HitDeleted"),
+  @JsonSubTypes.Type(value = HitEvent.CallFailed.class, name = "CallFailed"),
+})
+public sealed interface HitEvent {
+
+  /** The task ({@code function/taskName}) the event is about; also its Kafka key. */
+  String taskKey();
+
+  /**
+   * The task's HIT exists (newly created, or found again through {@code HitAlreadyExists}).
+   *
+   * @param expiresAt epoch millis at which MTurk stops offering the HIT
+   */
+  record HitCreated(String taskKey, String hitId, int maxAssignments, long expiresAt)
+      implements HitEvent {}
+
+  /**
+   * The HIT's submitted (or already reviewed) assignments and status.
+   *
+   * @param hitStatus MTurk's HITStatus: Assignable, Unassignable, Reviewable, Reviewing, Disposed
+   * @param pending assignments accepted by workers but not yet submitted
+   * @param available assignments no worker has accepted yet
+   */
+  record AssignmentsListed(
+      String taskKey,
+      String hitId,
+      List<WorkerAnswer> answers,
+      String hitStatus,
+      int pending,
+      int available,
+      long expiresAt)
+      implements HitEvent {}
+
+  /** {@code count} more assignments were added in extension round {@code round}. */
+  record AssignmentsAdded(String taskKey, String hitId, int round, int count) implements HitEvent {}
+
+  /** These assignments are approved (or were already). */
+  record Approved(String taskKey, String hitId, List<String> assignmentIds) implements HitEvent {}
+
+  /** The HIT no longer offers assignments. */
+  record HitExpired(String taskKey, String hitId) implements HitEvent {}
+
+  /** The HIT is deleted (or was already gone). */
+  record HitDeleted(String taskKey, String hitId) implements HitEvent {}
+
+  /**
+   * A command failed for good (after the gateway's own retries), or MTurk refused it.
+   *
+   * @param command the command's type, e.g. {@code CreateHit}
+   * @param code MTurk's error code (TurkErrorCode) or the exception's class name
+   * @param retryable true when trying again later may succeed (throttling, 5xx, network)
+   */
+  record CallFailed(
+      String taskKey, String hitId, String command, String code, String message, boolean retryable)
+      implements HitEvent {}
+
+  /**
+   * One worker's submitted answer.
+   *
+   * @param containsTarget the parsed answer, or null when it could not be read
+   * @param problem why the answer could not be read (malformed XML, unknown value…), else null
+   * @param status MTurk's AssignmentStatus: Submitted, Approved or Rejected
+   * @param submittedAt epoch millis
+   */
+  record WorkerAnswer(
+      String assignmentId,
+      String workerId,
+      Boolean containsTarget,
+      String problem,
+      String status,
+      long submittedAt) {}
+}
