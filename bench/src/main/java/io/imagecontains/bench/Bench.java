@@ -199,6 +199,8 @@ public final class Bench {
         failure = "the service exited with code " + service.exitCode();
       } else if (watcher.error() != null) {
         failure = "the results watcher failed: " + watcher.error();
+      } else if (watcher.rejections() > 0 && done + watcher.rejections() >= tasks.size()) {
+        failure = "the service rejected every task that is not done";
       } else if (now > deadline) {
         failure = "timeout after " + options.timeout().toSeconds() + " s";
       } else if (now - lastProgress > options.stall().toNanos()) {
