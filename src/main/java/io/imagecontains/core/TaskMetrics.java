@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the core counts: tasks entering each state by function ({@code
- * image_contains_tasks_total{function, state}}), deletions, the core's refusals and commands it
- * could not read.
+ * image_contains_tasks_total{function, state}}), deletions, the core's refusals, calls asked of the
+ * MTurk gateway by command, HIT events for tasks that are gone, and records it could not read.
  */
 public class TaskMetrics {
 
@@ -31,6 +31,15 @@ public class TaskMetrics {
 
   void refused(RefusalCode code) {
     count("image_contains_core_refusals", "code", code.code());
+  }
+
+  void hitCommand(io.imagecontains.mturk.HitCommand command) {
+    count("image_contains_hit_commands", "command", command.getClass().getSimpleName());
+  }
+
+  /** An event for a task that no longer exists (deleted while its HIT was still reporting). */
+  void orphanEvent(io.imagecontains.mturk.HitEvent event) {
+    count("image_contains_orphan_hit_events", "event", event.getClass().getSimpleName());
   }
 
   void unreadableCommand() {

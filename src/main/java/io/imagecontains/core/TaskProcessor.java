@@ -1,88 +1,146 @@
 package io.imagecontains.core;
 
+import io.imagecontains.mturk.HitCommand;
+import io.imagecontains.mturk.HitEvent;
 import io.imagecontains.task.Task;
 import io.imagecontains.task.TaskCommand;
+import io.imagecontains.task.TaskFunction;
 import io.imagecontains.task.TaskJson;
-import io.imagecontains.task.TaskView;
 import java.io.UncheckedIOException;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 /**
- * Applies each command of the task-commands topic to its task in the {@code tasks} store and
- * publishes what changed: task views (or a tombstone) to the results topic, refusals to the
- * rejections topic. Runs under exactly-once, so store, outputs and input offsets commit together.
+ * The single writer of every task. Applies the task-commands topic (puts, deletes) and the
+ * hit-events topic (what the MTurk gateway saw) to the tasks in the {@code tasks} store, and wakes
+ * tasks whose time has come (the {@code due} store, a wall-clock punctuator). Publishes views,
+ * refusals and calls for the gateway through {@link TaskWriter}.
  */
 final class TaskProcessor implements Processor<String, byte[], String, byte[]> {
 
   private static final Logger LOG = Logger.getLogger(TaskProcessor.class);
 
-  private final TaskMetrics metrics;
+  private final CoreWiring wiring;
   private ProcessorContext<String, byte[]> context;
-  private KeyValueStore<String, Task> tasks;
+  private TaskWriter writer;
+  private DueIndex due;
+  private WorkerBook workers;
 
-  TaskProcessor(TaskMetrics metrics) {
-    this.metrics = metrics;
+  TaskProcessor(CoreWiring wiring) {
+    this.wiring = wiring;
   }
 
   @Override
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
-    this.tasks = context.getStateStore(TaskTopology.TASKS_STORE);
+    this.due = new DueIndex(context.getStateStore(TaskTopology.DUE_STORE));
+    this.workers = new WorkerBook(context.getStateStore(TaskTopology.WORKERS_STORE));
+    this.writer =
+        new TaskWriter(
+            context, context.getStateStore(TaskTopology.TASKS_STORE), due, wiring.metrics());
+    context.schedule(wiring.tick(), PunctuationType.WALL_CLOCK_TIME, this::wake);
   }
 
   @Override
   public void process(Record<String, byte[]> record) {
-    TaskCommand command = read(record);
-    if (command == null) {
-      return;
+    String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
+    if (topic.equals(wiring.hitEventsTopic())) {
+      HitEvent event = read(record, HitEvent.class);
+      if (event != null) {
+        onHitEvent(event);
+      }
+    } else {
+      TaskCommand command = read(record, TaskCommand.class);
+      if (command != null) {
+        onCommand(command);
+      }
     }
+  }
+
+  private void onCommand(TaskCommand command) {
     String key = command.key().toString();
     long now = context.currentSystemTimeMs();
-    Transition transition = TaskTransitions.apply(tasks.get(key), command, now);
-    store(key, command, transition);
-    for (Task view : transition.views()) {
-      metrics.entered(view);
-      publish(key, TaskJson.write(TaskView.of(view)), now, TaskTopology.RESULTS_SINK);
+    Task before = writer.get(key);
+    Transition transition = TaskTransitions.apply(before, command, now);
+    if (transition.deleted()) {
+      writer.store(key, before, null);
+    } else if (transition.stored() != null) {
+      writer.store(key, before, transition.stored());
+      transition.views().forEach(view -> writer.view(key, view));
+      if (needsHit(transition.stored())) {
+        apply(
+            key,
+            transition.stored(),
+            wiring.lifecycle().start(transition.stored(), workers.current(), now));
+      }
     }
     if (transition.rejection() != null) {
-      metrics.refused(transition.rejection().code());
-      publish(key, TaskJson.write(transition.rejection()), now, TaskTopology.REJECTIONS_SINK);
+      writer.refuse(key, transition.rejection());
     }
   }
 
-  private void store(String key, TaskCommand command, Transition transition) {
-    if (transition.deleted()) {
-      tasks.delete(key);
-      metrics.deleted(command.function());
-      publish(key, null, context.currentSystemTimeMs(), TaskTopology.RESULTS_SINK);
-    } else if (transition.stored() != null) {
-      tasks.put(key, transition.stored());
+  private void onHitEvent(HitEvent event) {
+    Task task = writer.get(event.taskKey());
+    if (task == null || task.work() == null) {
+      wiring.metrics().orphanEvent(event);
+      LOG.warnf("HIT event for a task that has none (deleted?): %s", event);
+      return;
+    }
+    long now = context.currentSystemTimeMs();
+    apply(event.taskKey(), task, wiring.lifecycle().onEvent(task, event, workers.current(), now));
+  }
+
+  private void wake(long now) {
+    for (DueIndex.Due due : this.due.takeDue(now, wiring.maxWakeupsPerTick())) {
+      Task task = writer.get(due.taskKey());
+      if (task != null && task.work() != null && task.work().wakeAt() == due.at()) {
+        Task sleeping = task.withWork(task.work().withWakeAt(0)); // its entry is gone already
+        apply(due.taskKey(), sleeping, wiring.lifecycle().onWake(sleeping, now));
+      }
     }
   }
 
-  private void publish(String key, byte[] value, long now, String sink) {
-    context.forward(new Record<>(key, value, now), sink);
+  private void apply(String key, Task before, HitStep step) {
+    writer.update(key, before, step.task());
+    for (HitCommand command : step.commands()) {
+      writer.call(command);
+    }
+    if (step.learned() != null) {
+      workers.save(step.learned());
+    }
+  }
+
+  private static boolean needsHit(Task task) {
+    return task.work() == null
+        && !task.state().isFinished()
+        && TaskFunction.byName(task.function()).orElse(null) == TaskFunction.IMAGE_CONTAINS;
   }
 
   /**
-   * Only this service writes the task-commands topic, so an unreadable command is a bug or a stray
+   * Only this service writes the core's input topics, so an unreadable record is a bug or a stray
    * producer: log and count it, but never stop every other task's processing for it.
    */
-  private TaskCommand read(Record<String, byte[]> record) {
+  private <T> T read(Record<String, byte[]> record, Class<T> type) {
     try {
-      TaskCommand command = TaskJson.read(record.value(), TaskCommand.class);
-      if (command.action() == null || command.function() == null || command.taskName() == null) {
+      T value = TaskJson.read(record.value(), type);
+      if (value instanceof TaskCommand command
+          && (command.action() == null
+              || command.function() == null
+              || command.taskName() == null)) {
         throw new IllegalArgumentException("action, function and taskName are required");
       }
-      return command;
+      if (value instanceof HitEvent event && event.taskKey() == null) {
+        throw new IllegalArgumentException("taskKey is required");
+      }
+      return value;
     } catch (UncheckedIOException | IllegalArgumentException | NullPointerException e) {
-      metrics.unreadableCommand();
+      wiring.metrics().unreadableCommand();
       LOG.errorf(
-          "Skipping unreadable command at %s: %s",
+          "Skipping unreadable %s at %s: %s",
+          type.getSimpleName(),
           context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()),
           e.getMessage());
       return null;

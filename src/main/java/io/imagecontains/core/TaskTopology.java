@@ -1,16 +1,20 @@
 package io.imagecontains.core;
 
+import io.imagecontains.adjudication.AdjudicationSettings;
+import io.imagecontains.adjudication.Adjudicator;
 import io.imagecontains.kafka.TopicsConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The core's Kafka Streams topology: task-commands → {@link TaskProcessor} (store {@value
- * #TASKS_STORE}) → results and rejections topics.
+ * The core's Kafka Streams topology: task-commands and hit-events → {@link TaskProcessor} (stores
+ * {@value #TASKS_STORE}, {@value #DUE_STORE}, {@value #WORKERS_STORE}) → results, rejections and
+ * hit-commands topics.
  */
 @ApplicationScoped
 public class TaskTopology {
@@ -18,40 +22,94 @@ public class TaskTopology {
   /** Every task by {@code function/taskName}; REST GET reads it through interactive queries. */
   public static final String TASKS_STORE = "tasks";
 
+  /** When each task with a HIT wakes up next (see {@link DueIndex}). */
+  public static final String DUE_STORE = "due";
+
+  /** What this partition learned about workers (see {@link WorkerBook}). */
+  public static final String WORKERS_STORE = "workers";
+
   static final String COMMANDS_SOURCE = "task-commands";
+  static final String HIT_EVENTS_SOURCE = "hit-events";
   static final String PROCESSOR = "task-processor";
   static final String RESULTS_SINK = "results";
   static final String REJECTIONS_SINK = "rejections";
+  static final String HIT_COMMANDS_SINK = "hit-commands";
 
   @Produces
-  Topology topology(TopicsConfig topics, MeterRegistry registry) {
-    return build(topics, new TaskMetrics(registry));
+  Topology topology(TopicsConfig topics, CoreConfig core, MeterRegistry registry) {
+    return build(topics, wiring(topics, core, new TaskMetrics(registry)));
   }
 
-  public static Topology build(TopicsConfig topics, TaskMetrics metrics) {
+  static CoreWiring wiring(TopicsConfig topics, CoreConfig core, TaskMetrics metrics) {
+    LifecycleSettings settings =
+        new LifecycleSettings(
+            core.createRetry().toMillis(),
+            core.giveUpCreating().toMillis(),
+            core.cleanupInterval().toMillis(),
+            core.expiryGrace().toMillis(),
+            attempt -> pollDelay(core.poll(), attempt));
+    HitLifecycle lifecycle = new HitLifecycle(new Adjudicator(adjudication(core)), settings);
+    return new CoreWiring(
+        lifecycle, metrics, topics.hitEvents(), core.tick(), core.maxWakeupsPerTick());
+  }
+
+  private static long pollDelay(CoreConfig.Poll poll, int attempt) {
+    double base =
+        Math.min(
+            poll.max().toMillis(),
+            poll.initial().toMillis() * Math.pow(poll.factor(), Math.min(attempt, 30)));
+    double spread = poll.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+    return Math.max(1, Math.round(base * (1 + spread)));
+  }
+
+  static AdjudicationSettings adjudication(CoreConfig core) {
+    AdjudicationSettings d = AdjudicationSettings.defaults();
+    CoreConfig.Adjudication a = core.adjudication();
+    return new AdjudicationSettings(
+        a.priorAccuracy().orElse(d.priorAccuracy()),
+        d.planningAccuracy(),
+        a.confidence().orElse(d.confidence()),
+        a.maxAnswers().orElse(d.maxAnswers()),
+        a.classPrior().orElse(d.classPrior()),
+        d.priorStrength(),
+        d.maxWorkerAccuracy(),
+        d.maxTrackedWorkers());
+  }
+
+  public static Topology build(TopicsConfig topics, CoreWiring wiring) {
     Topology topology = new Topology();
     topology.addSource(
         COMMANDS_SOURCE,
         Serdes.String().deserializer(),
         Serdes.ByteArray().deserializer(),
         topics.commands());
-    topology.addProcessor(PROCESSOR, () -> new TaskProcessor(metrics), COMMANDS_SOURCE);
+    topology.addSource(
+        HIT_EVENTS_SOURCE,
+        Serdes.String().deserializer(),
+        Serdes.ByteArray().deserializer(),
+        topics.hitEvents());
+    topology.addProcessor(
+        PROCESSOR, () -> new TaskProcessor(wiring), COMMANDS_SOURCE, HIT_EVENTS_SOURCE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(TASKS_STORE), Serdes.String(), TaskSerde.create()),
         PROCESSOR);
-    topology.addSink(
-        RESULTS_SINK,
-        topics.results(),
-        Serdes.String().serializer(),
-        Serdes.ByteArray().serializer(),
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(DUE_STORE), Serdes.String(), Serdes.String()),
         PROCESSOR);
-    topology.addSink(
-        REJECTIONS_SINK,
-        topics.rejections(),
-        Serdes.String().serializer(),
-        Serdes.ByteArray().serializer(),
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(WORKERS_STORE), Serdes.String(), Serdes.ByteArray()),
         PROCESSOR);
+    addSink(topology, RESULTS_SINK, topics.results());
+    addSink(topology, REJECTIONS_SINK, topics.rejections());
+    addSink(topology, HIT_COMMANDS_SINK, topics.hitCommands());
     return topology;
+  }
+
+  private static void addSink(Topology topology, String name, String topic) {
+    topology.addSink(
+        name, topic, Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
   }
 }

@@ -23,9 +23,16 @@ public interface TopicsConfig {
   /** Public output: every refused request with a code and a message. */
   String rejections();
 
+  /** Internal: calls the core asks of the MTurk gateway, keyed {@code function/taskName}. */
+  String hitCommands();
+
+  /** Internal: what the MTurk gateway saw, keyed {@code function/taskName}; read by the core. */
+  String hitEvents();
+
   /**
    * Partitions of the topics this service creates. The task-commands partition count bounds how
-   * many instances can share the core's work.
+   * many instances can share the core's work; task-commands and hit-events must have the same
+   * count, since both feed the same task store.
    */
   @WithDefault("3")
   int partitions();

@@ -24,6 +24,9 @@ public sealed interface HitEvent {
   /** The task ({@code function/taskName}) the event is about; also its Kafka key. */
   String taskKey();
 
+  /** The HIT the event is about; null only when a CreateHit failed before one existed. */
+  String hitId();
+
   /**
    * The task's HIT exists (newly created, or found again through {@code HitAlreadyExists}).
    *

@@ -8,6 +8,7 @@ package io.imagecontains.task;
  *     "created by this request" (201) from "already there" (200)
  * @param containsTarget the result once {@code state} is completed, else null
  * @param problem the failure once {@code state} is failed, else null
+ * @param work the HIT's progress, for tasks that have workers; null otherwise
  */
 public record Task(
     String function,
@@ -18,7 +19,8 @@ public record Task(
     Problem problem,
     String createdBy,
     long createdAt,
-    long updatedAt) {
+    long updatedAt,
+    HitWork work) {
 
   public TaskKey key() {
     return new TaskKey(function, taskName);
@@ -34,16 +36,50 @@ public record Task(
         null,
         commandId,
         now,
-        now);
+        now,
+        null);
   }
 
   public Task completed(boolean result, long now) {
     return new Task(
-        function, taskName, input, TaskState.COMPLETED, result, null, createdBy, createdAt, now);
+        function,
+        taskName,
+        input,
+        TaskState.COMPLETED,
+        result,
+        null,
+        createdBy,
+        createdAt,
+        now,
+        work);
   }
 
   public Task failed(Problem failure, long now) {
     return new Task(
-        function, taskName, input, TaskState.FAILED, null, failure, createdBy, createdAt, now);
+        function,
+        taskName,
+        input,
+        TaskState.FAILED,
+        null,
+        failure,
+        createdBy,
+        createdAt,
+        now,
+        work);
+  }
+
+  /** The same task with other HIT progress; not a change of the public view by itself. */
+  public Task withWork(HitWork next) {
+    return new Task(
+        function,
+        taskName,
+        input,
+        state,
+        containsTarget,
+        problem,
+        createdBy,
+        createdAt,
+        updatedAt,
+        next);
   }
 }

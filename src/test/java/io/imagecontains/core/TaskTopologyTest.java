@@ -3,6 +3,7 @@ package io.imagecontains.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.imagecontains.adjudication.Adjudicator;
 import io.imagecontains.kafka.TopicsConfig;
 import io.imagecontains.task.Source;
 import io.imagecontains.task.TaskCommand;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -47,6 +49,14 @@ class TaskTopologyTest {
           return "rejections";
         }
 
+        public String hitCommands() {
+          return "hit-commands";
+        }
+
+        public String hitEvents() {
+          return "hit-events";
+        }
+
         public int partitions() {
           return 1;
         }
@@ -78,9 +88,7 @@ class TaskTopologyTest {
         Files.createTempDirectory(
                 Files.createDirectories(Path.of("target", "streams-test")), "tasks")
             .toString());
-    driver =
-        new TopologyTestDriver(
-            TaskTopology.build(TOPICS, new TaskMetrics(new SimpleMeterRegistry())), props);
+    driver = new TopologyTestDriver(TaskTopology.build(TOPICS, wiring()), props);
     commands =
         driver.createInputTopic(
             "commands", Serdes.String().serializer(), Serdes.ByteArray().serializer());
@@ -90,6 +98,17 @@ class TaskTopologyTest {
     rejections =
         driver.createOutputTopic(
             "rejections", Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+  }
+
+  static CoreWiring wiring() {
+    HitLifecycle lifecycle =
+        new HitLifecycle(new Adjudicator(HitLifecycleTest.TRUSTING), HitLifecycleTest.SETTINGS);
+    return new CoreWiring(
+        lifecycle,
+        new TaskMetrics(new SimpleMeterRegistry()),
+        "hit-events",
+        Duration.ofSeconds(1),
+        100);
   }
 
   @AfterEach

@@ -1,0 +1,78 @@
+package io.imagecontains.core;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How the core drives HITs: polling, retries, cleanup and adjudication. */
+@ConfigMapping(prefix = "core")
+public interface CoreConfig {
+
+  /** Polling a HIT for answers, with exponential backoff reset when answers arrive. */
+  Poll poll();
+
+  /** How long to wait for a created HIT before asking again (with the same request token). */
+  @WithDefault("1m")
+  Duration createRetry();
+
+  /** How long after a task's creation to stop trying to create its HIT (then: Expired). */
+  @WithDefault("2h")
+  Duration giveUpCreating();
+
+  /** How often to push a finished task's HIT towards deletion. */
+  @WithDefault("1m")
+  Duration cleanupInterval();
+
+  /**
+   * How long after a HIT's expiry answers may still come in: at least {@code
+   * mturk.assignment-duration}, since a worker who accepted just before expiry may still submit.
+   */
+  @WithDefault("1h")
+  Duration expiryGrace();
+
+  /** How often the core looks for tasks whose wake-up time has come (wall-clock punctuation). */
+  @WithDefault("1s")
+  Duration tick();
+
+  /** Wake-ups handled per tick at most, so one tick never stalls processing for long. */
+  @WithDefault("2000")
+  int maxWakeupsPerTick();
+
+  /** Overrides of the adjudicator's tuned defaults (see AdjudicationSettings#defaults). */
+  Adjudication adjudication();
+
+  /** Polling backoff. */
+  interface Poll {
+    /** Delay of the first poll after the HIT is created or answers arrive. */
+    @WithDefault("30s")
+    Duration initial();
+
+    /** Longest delay between two polls. */
+    @WithDefault("10m")
+    Duration max();
+
+    /** Growth of the delay per poll without new answers. */
+    @WithDefault("2")
+    double factor();
+
+    /** Random spread of each delay, as a fraction (0.2 = ±20%), so polls do not bunch up. */
+    @WithDefault("0.2")
+    double jitter();
+  }
+
+  /** Adjudication settings; each unset one keeps the tuned default. */
+  interface Adjudication {
+    /** Accuracy assumed for a worker without history. */
+    Optional<Double> priorAccuracy();
+
+    /** Posterior probability either side must reach to decide. */
+    Optional<Double> confidence();
+
+    /** Answers per task at most (≤ 9). */
+    Optional<Integer> maxAnswers();
+
+    /** Prior probability that an image contains the target. */
+    Optional<Double> classPrior();
+  }
+}

@@ -1,0 +1,199 @@
+package io.imagecontains.core;
+
+import io.imagecontains.adjudication.AdjudicationSettings;
+import io.imagecontains.adjudication.Adjudicator;
+import io.imagecontains.adjudication.Decision;
+import io.imagecontains.adjudication.WorkerAnswer;
+import io.imagecontains.adjudication.WorkerReliability;
+import io.imagecontains.mturk.HitCommand;
+import io.imagecontains.mturk.HitEvent;
+import io.imagecontains.task.HitWork;
+import io.imagecontains.task.HitWork.Phase;
+import io.imagecontains.task.Problem;
+import io.imagecontains.task.Task;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The life of an {@code image-contains} task's HIT, as a pure function: create it, poll it with
+ * backoff, adjudicate the answers, extend it while answers disagree, then approve, expire and
+ * delete it. Each call takes the task and what happened (an event from the gateway, or the task's
+ * wake-up time) and returns the {@link HitStep}: the task afterwards and the calls to make.
+ */
+public final class HitLifecycle {
+
+  /** The seed's message for a task that ran out of time. */
+  static final Problem EXPIRED =
+      new Problem(
+          "Expired", "Not enough Workers provided answers for your task within the allotted time.");
+
+  private final Adjudicator adjudicator;
+  private final LifecycleSettings settings;
+  private final HitCleanup cleanup;
+
+  public HitLifecycle(Adjudicator adjudicator, LifecycleSettings settings) {
+    this.adjudicator = adjudicator;
+    this.settings = settings;
+    this.cleanup = new HitCleanup(settings);
+  }
+
+  /** A new task: ask for the fewest answers that could reach confidence. */
+  public HitStep start(Task created, WorkerReliability workers, long now) {
+    int initial =
+        adjudicator.decide(List.of(), workers) instanceof Decision.NeedMore more
+            ? more.additionalAnswers()
+            : 1;
+    String key = created.key().toString();
+    HitWork work =
+        HitWork.creating(
+            HitTokens.create(key, created.createdBy()), initial, now + settings.createRetry());
+    Task task = created.withWork(work);
+    return HitStep.of(task, List.of(createHit(task)));
+  }
+
+  /** The task's wake-up time has come. */
+  public HitStep onWake(Task task, long now) {
+    HitWork work = task.work();
+    return switch (work.phase()) {
+      case CREATING ->
+          now - task.createdAt() >= settings.giveUpCreating()
+              ? fail(task, EXPIRED, now) // cleanup still adopts and removes a HIT reported late
+              : HitStep.of(
+                  task.withWork(work.withWakeAt(now + settings.createRetry())),
+                  List.of(createHit(task)));
+      case COLLECTING -> pastExpiry(work, now) ? fail(task, EXPIRED, now) : poll(task, now);
+      case CLEANUP -> cleanup.onWake(task, now);
+      case DONE -> HitStep.unchanged(task.withWork(work.withWakeAt(0)));
+    };
+  }
+
+  /** An event from the gateway about this task's HIT. */
+  public HitStep onEvent(Task task, HitEvent event, WorkerReliability workers, long now) {
+    HitWork work = task.work();
+    if (work.phase() == Phase.CLEANUP) {
+      return cleanup.onEvent(task, event, now);
+    }
+    if (event instanceof HitEvent.HitCreated created && work.phase() == Phase.CREATING) {
+      HitWork collecting =
+          work.withHit(created.hitId(), created.maxAssignments(), created.expiresAt())
+              .withPhase(Phase.COLLECTING)
+              .withPollAttempt(0)
+              .withWakeAt(now + settings.schedule().delay(0));
+      return HitStep.unchanged(task.withWork(collecting));
+    }
+    if (event instanceof HitEvent.AssignmentsListed listed
+        && work.phase() == Phase.COLLECTING
+        && listed.hitId().equals(work.hitId())) {
+      return adjudicate(task.withWork(AnswerMerge.merge(work, listed)), workers, now);
+    }
+    if (event instanceof HitEvent.CallFailed failed && !failed.retryable()) {
+      return onRefusal(task, failed, now);
+    }
+    return HitStep.unchanged(task); // duplicates, acknowledgements, stale events
+  }
+
+  private HitStep adjudicate(Task task, WorkerReliability workers, long now) {
+    HitWork work = task.work();
+    List<WorkerAnswer> answers = workerAnswers(work);
+    Decision decision = adjudicator.decide(answers, workers);
+    if (decision instanceof Decision.Decided decided) {
+      Task completed =
+          task.completed(decided.containsTarget(), now)
+              .withWork(work.withConfidence(decided.confidence()));
+      WorkerReliability learned = adjudicator.learnFrom(answers, decided.containsTarget(), workers);
+      HitStep step = cleanup.begin(completed, now);
+      return new HitStep(step.task(), step.commands(), learned);
+    }
+    if (decision instanceof Decision.Undecidable undecidable) {
+      return fail(
+          task.withWork(work.withConfidence(undecidable.confidence())), insufficient(), now);
+    }
+    return askForMore(task, ((Decision.NeedMore) decision).additionalAnswers(), now);
+  }
+
+  /** Wait for outstanding answers, or extend the HIT by the fewest that could decide. */
+  private HitStep askForMore(Task task, int needed, long now) {
+    HitWork work = task.work();
+    int outstanding = work.maxAssignments() - work.received();
+    int extra =
+        Math.min(
+            needed - outstanding, AdjudicationSettings.MAX_ANSWERS_LIMIT - work.maxAssignments());
+    if (needed <= outstanding || extra <= 0) {
+      return outstanding > 0 ? schedulePoll(task, now) : fail(task, insufficient(), now);
+    }
+    String key = task.key().toString();
+    HitWork extended = work.withExtension(extra);
+    HitCommand add =
+        new HitCommand.AddAssignments(
+            key,
+            work.hitId(),
+            extended.round(),
+            HitTokens.extend(key, task.createdBy(), extended.round()),
+            extra);
+    return HitStep.of(schedulePoll(task.withWork(extended), now).task(), List.of(add));
+  }
+
+  private HitStep poll(Task task, long now) {
+    HitWork work = task.work().withPollAttempt(task.work().pollAttempt() + 1);
+    HitStep scheduled = schedulePoll(task.withWork(work), now);
+    return HitStep.of(
+        scheduled.task(),
+        List.of(new HitCommand.ListAssignments(task.key().toString(), work.hitId())));
+  }
+
+  private HitStep schedulePoll(Task task, long now) {
+    HitWork work = task.work();
+    long next = now + settings.schedule().delay(work.pollAttempt());
+    if (work.expiresAt() > 0) {
+      next = Math.min(next, work.expiresAt() + settings.expiryGrace());
+    }
+    return HitStep.unchanged(task.withWork(work.withWakeAt(Math.max(next, now + 1))));
+  }
+
+  private HitStep onRefusal(Task task, HitEvent.CallFailed failed, long now) {
+    if (failed.command().equals("CreateHit")) {
+      Problem problem =
+          new Problem(
+              "HitCreationFailed",
+              "MTurk refused to create the HIT: " + failed.code() + ": " + failed.message());
+      return HitStep.of(
+          task.failed(problem, now).withWork(task.work().withPhase(Phase.DONE).withWakeAt(0)),
+          List.of());
+    }
+    if (failed.command().equals("AddAssignments") && task.work().phase() == Phase.COLLECTING) {
+      return fail(task, insufficient(), now); // the HIT cannot grow: no more answers can come
+    }
+    return HitStep.unchanged(task);
+  }
+
+  private HitStep fail(Task task, Problem problem, long now) {
+    return cleanup.begin(task.failed(problem, now), now);
+  }
+
+  private static Problem insufficient() {
+    return new Problem(
+        "InsufficientAgreement",
+        "Workers' answers did not agree enough to reach the required confidence.");
+  }
+
+  private boolean pastExpiry(HitWork work, long now) {
+    return work.expiresAt() > 0 && now >= work.expiresAt() + settings.expiryGrace();
+  }
+
+  private static List<WorkerAnswer> workerAnswers(HitWork work) {
+    List<WorkerAnswer> answers = new ArrayList<>();
+    work.answers()
+        .forEach(
+            a -> answers.add(new WorkerAnswer(a.workerId(), a.assignmentId(), a.containsTarget())));
+    return answers;
+  }
+
+  static HitCommand createHit(Task task) {
+    return new HitCommand.CreateHit(
+        task.key().toString(),
+        task.work().token(),
+        task.input().image().url(),
+        task.input().target().label(),
+        task.work().maxAssignments());
+  }
+}

@@ -1,0 +1,255 @@
+package io.imagecontains.task;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The core's record of an {@code image-contains} task's HIT: where it is in its life, the answers
+ * merged so far (by assignment id, so repeated events change nothing) and when the core looks at it
+ * next. Immutable; each change returns a new value.
+ *
+ * @param token the UniqueRequestToken of the HIT's creation: the same on every retry
+ * @param maxAssignments assignments asked for so far (initial plus extensions), at most 9
+ * @param round extension rounds so far; part of each extension's request token
+ * @param expiresAt epoch millis at which MTurk stops offering the HIT (0 until known)
+ * @param answers readable answers, in arrival order
+ * @param unreadable assignment ids whose answer could not be read (they count as received)
+ * @param approved assignment ids approved so far
+ * @param expired true once the HIT offers no more assignments
+ * @param pollAttempt polls since answers last arrived: the backoff's exponent
+ * @param wakeAt epoch millis at which the core looks at the task next; 0 for never
+ * @param confidence the adjudicator's confidence in the current leaning
+ */
+public record HitWork(
+    Phase phase,
+    String token,
+    String hitId,
+    int maxAssignments,
+    int round,
+    long expiresAt,
+    List<Answer> answers,
+    List<String> unreadable,
+    List<String> approved,
+    boolean expired,
+    int pollAttempt,
+    long wakeAt,
+    double confidence) {
+
+  /** Where the HIT is in its life. */
+  public enum Phase {
+    /** CreateHit sent; waiting for the HIT id. */
+    CREATING,
+    /** The HIT is out; answers are being collected and adjudicated. */
+    COLLECTING,
+    /** The task is decided or failed; approving, expiring and deleting the HIT. */
+    CLEANUP,
+    /** The HIT is deleted: nothing left to do. */
+    DONE
+  }
+
+  /** One worker's readable answer. */
+  public record Answer(String assignmentId, String workerId, boolean containsTarget, long at) {}
+
+  public HitWork {
+    answers = List.copyOf(answers);
+    unreadable = List.copyOf(unreadable);
+    approved = List.copyOf(approved);
+  }
+
+  public static HitWork creating(String token, int maxAssignments, long wakeAt) {
+    return new HitWork(
+        Phase.CREATING,
+        token,
+        null,
+        maxAssignments,
+        0,
+        0,
+        List.of(),
+        List.of(),
+        List.of(),
+        false,
+        0,
+        wakeAt,
+        0);
+  }
+
+  /** Answers received, readable or not: each used up one assignment. */
+  public int received() {
+    return answers.size() + unreadable.size();
+  }
+
+  /** True while the HIT may still hand out or receive assignments. */
+  public boolean open() {
+    return !expired && received() < maxAssignments;
+  }
+
+  /** Every received assignment id, readable or not. */
+  public Set<String> receivedIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    answers.forEach(a -> ids.add(a.assignmentId()));
+    ids.addAll(unreadable);
+    return ids;
+  }
+
+  /** Received assignments not approved yet. */
+  public List<String> toApprove() {
+    List<String> ids = new ArrayList<>(receivedIds());
+    ids.removeAll(approved);
+    return ids;
+  }
+
+  public HitWork withPhase(Phase next) {
+    return new HitWork(
+        next,
+        token,
+        hitId,
+        maxAssignments,
+        round,
+        expiresAt,
+        answers,
+        unreadable,
+        approved,
+        expired,
+        pollAttempt,
+        wakeAt,
+        confidence);
+  }
+
+  public HitWork withHit(String id, int assignments, long expiry) {
+    return new HitWork(
+        phase,
+        token,
+        id,
+        assignments,
+        round,
+        expiry,
+        answers,
+        unreadable,
+        approved,
+        expired,
+        pollAttempt,
+        wakeAt,
+        confidence);
+  }
+
+  public HitWork withAnswers(List<Answer> all, List<String> bad, int attempt) {
+    return new HitWork(
+        phase,
+        token,
+        hitId,
+        maxAssignments,
+        round,
+        expiresAt,
+        all,
+        bad,
+        approved,
+        expired,
+        attempt,
+        wakeAt,
+        confidence);
+  }
+
+  public HitWork withExtension(int extra) {
+    return new HitWork(
+        phase,
+        token,
+        hitId,
+        maxAssignments + extra,
+        round + 1,
+        expiresAt,
+        answers,
+        unreadable,
+        approved,
+        expired,
+        pollAttempt,
+        wakeAt,
+        confidence);
+  }
+
+  public HitWork withApproved(List<String> ids) {
+    return new HitWork(
+        phase,
+        token,
+        hitId,
+        maxAssignments,
+        round,
+        expiresAt,
+        answers,
+        unreadable,
+        ids,
+        expired,
+        pollAttempt,
+        wakeAt,
+        confidence);
+  }
+
+  public HitWork withExpired() {
+    return new HitWork(
+        phase,
+        token,
+        hitId,
+        maxAssignments,
+        round,
+        expiresAt,
+        answers,
+        unreadable,
+        approved,
+        true,
+        pollAttempt,
+        wakeAt,
+        confidence);
+  }
+
+  public HitWork withPollAttempt(int attempt) {
+    return new HitWork(
+        phase,
+        token,
+        hitId,
+        maxAssignments,
+        round,
+        expiresAt,
+        answers,
+        unreadable,
+        approved,
+        expired,
+        attempt,
+        wakeAt,
+        confidence);
+  }
+
+  public HitWork withWakeAt(long at) {
+    return new HitWork(
+        phase,
+        token,
+        hitId,
+        maxAssignments,
+        round,
+        expiresAt,
+        answers,
+        unreadable,
+        approved,
+        expired,
+        pollAttempt,
+        at,
+        confidence);
+  }
+
+  public HitWork withConfidence(double value) {
+    return new HitWork(
+        phase,
+        token,
+        hitId,
+        maxAssignments,
+        round,
+        expiresAt,
+        answers,
+        unreadable,
+        approved,
+        expired,
+        pollAttempt,
+        wakeAt,
+        value);
+  }
+}
