@@ -1,0 +1,88 @@
+# Helpers shared by bin/run-local and bench/run-throughput: build the service, start and stop
+# child processes, wait for ports. Source it after setting ROOT to the repository root.
+
+# Builds target/quarkus-app/quarkus-run.jar when it is missing or older than pom.xml or src/.
+build_service_if_stale() {
+  local jar="$ROOT/target/quarkus-app/quarkus-run.jar"
+  if [[ -f "$jar" ]] && [[ -z "$(find "$ROOT/pom.xml" "$ROOT/src" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
+    return 0
+  fi
+  echo "==> building the service (mvn -B -q package -DskipTests)" >&2
+  quiet_mvn -f "$ROOT/pom.xml" package -DskipTests
+  [[ -f "$jar" ]] || { echo "error: the build did not produce $jar" >&2; return 1; }
+}
+
+# Runs Maven quietly; shows its output only when it fails (-q still prints colour resets).
+quiet_mvn() {
+  local out
+  if ! out="$(mvn -B -q "$@" 2>&1)"; then
+    echo "$out" >&2
+    echo "error: mvn $* failed" >&2
+    return 1
+  fi
+}
+
+# True when something accepts TCP connections on 127.0.0.1:$1.
+port_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# Prints a port in 20000-29999 on which nothing listens, nor on the next one.
+free_port_pair() {
+  local port tries
+  for tries in $(seq 1 200); do
+    port=$((20000 + RANDOM % 9999))
+    if ! port_open "$port" && ! port_open $((port + 1)); then
+      echo "$port"
+      return 0
+    fi
+  done
+  echo "error: no free port pair found" >&2
+  return 1
+}
+
+# wait_for_port PORT PID SECONDS LOG: waits until PORT accepts connections; fails with the tail of
+# LOG if process PID exits first or the time runs out.
+wait_for_port() {
+  local port="$1" pid="$2" seconds="$3" log="$4" i
+  for ((i = 0; i < seconds * 10; i++)); do
+    if port_open "$port"; then
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "error: the process listening on $port exited; last lines of $log:" >&2
+      tail -n 20 "$log" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+  echo "error: nothing listens on 127.0.0.1:$port after ${seconds}s; last lines of $log:" >&2
+  tail -n 20 "$log" >&2
+  return 1
+}
+
+# stop_pid PID NAME [SECONDS]: SIGTERM, then SIGKILL after SECONDS (default 20); quiet if gone.
+stop_pid() {
+  local pid="$1" name="$2" seconds="${3:-20}" i
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  echo "==> stopping $name (pid $pid)" >&2
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < seconds * 10; i++)); do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+    sleep 0.1
+  done
+  echo "==> $name did not stop in ${seconds}s: killing it" >&2
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# Stops the process whose pid is in FILE if it is still the JVM running MARKER (pids get reused).
+stop_pid_file() {
+  local file="$1" marker="$2" name="$3" pid
+  [[ -f "$file" ]] || return 0
+  pid="$(cat "$file")"
+  [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || return 0
+  if tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- "$marker"; then
+    stop_pid "$pid" "$name"
+  fi
+}
