@@ -69,8 +69,8 @@ public class TaskResource {
       @PathParam("function") String function, @PathParam("taskName") String taskName, byte[] body) {
     TaskCommand command =
         accepted(parser.parsePut(function, taskName, body, newCommandId(), clock.millis()));
-    return lookup
-        .find(command.key())
+    return writes
+        .current(command.key())
         .chain(
             existing ->
                 existing.isPresent()
@@ -94,8 +94,8 @@ public class TaskResource {
       @PathParam("function") String function, @PathParam("taskName") String taskName) {
     TaskCommand command =
         accepted(parser.parseDelete(function, taskName, newCommandId(), clock.millis()));
-    return lookup
-        .find(command.key())
+    return writes
+        .current(command.key())
         .chain(
             existing ->
                 deleteFinished(command, existing.orElseThrow(() -> notFound(command.key()))));

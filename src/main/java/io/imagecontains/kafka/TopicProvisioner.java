@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -72,6 +73,7 @@ public class TopicProvisioner {
       for (NewTopic topic : missing) {
         create(admin, topic);
       }
+      awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
       warnAboutPartitions(admin, existing);
     }
   }
@@ -85,6 +87,43 @@ public class TopicProvisioner {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw e; // another instance creating it at the same moment is fine; anything else is not
       }
+    }
+  }
+
+  /**
+   * An idempotent producer writing to a partition before it has a leader can lose records
+   * (KAFKA-15591); nothing of ours writes until every new partition has one.
+   */
+  private static void awaitLeaders(Admin admin, List<String> created)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (!created.isEmpty()) {
+      if (allLed(admin, created)) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("partitions of " + created + " have no leader yet");
+      }
+      TimeUnit.MILLISECONDS.sleep(100); // start-up only: waiting on the broker, not a test
+    }
+  }
+
+  private static boolean allLed(Admin admin, List<String> topics)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    try {
+      return admin
+          .describeTopics(topics)
+          .allTopicNames()
+          .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+          .values()
+          .stream()
+          .flatMap(d -> d.partitions().stream())
+          .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return false; // just created: the broker's metadata has not caught up yet
+      }
+      throw e;
     }
   }
 

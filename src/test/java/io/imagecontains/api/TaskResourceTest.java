@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The REST contract on a real broker: status codes, problem documents, read-your-writes. */
@@ -33,6 +34,11 @@ class TaskResourceTest {
   private static final String CAT = DOG.replace("dog", "cat");
 
   private final String name = "rest-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeEach
+  void ready() {
+    Ready.awaitReadiness();
+  }
 
   @Test
   void putCreatesThenAGetAtOnceFindsTheTask() {
@@ -220,7 +226,13 @@ class TaskResourceTest {
         .then()
         .statusCode(200)
         .body("paths", notNullValue());
-    given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    given()
+        .when()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.find { it.name == 'image-contains core' }.data.state", equalTo("RUNNING"));
   }
 
   private static boolean isCompletedView(ConsumerRecord<String, byte[]> r, String name) {
