@@ -77,27 +77,77 @@ public record SimulatorSettings(
   }
 
   public SimulatorSettings withPort(int newPort) {
-    return new SimulatorSettings(enabled, host, newPort, crowdFile, truthFile, timeScale,
-        positiveRate, seed, startingBalance, faults, poison);
+    return new SimulatorSettings(
+        enabled,
+        host,
+        newPort,
+        crowdFile,
+        truthFile,
+        timeScale,
+        positiveRate,
+        seed,
+        startingBalance,
+        faults,
+        poison);
   }
 
   public SimulatorSettings withCrowdFile(Path file) {
-    return new SimulatorSettings(enabled, host, port, Optional.of(file), truthFile, timeScale,
-        positiveRate, seed, startingBalance, faults, poison);
+    return new SimulatorSettings(
+        enabled,
+        host,
+        port,
+        Optional.of(file),
+        truthFile,
+        timeScale,
+        positiveRate,
+        seed,
+        startingBalance,
+        faults,
+        poison);
   }
 
   public SimulatorSettings withTruthFile(Path file) {
-    return new SimulatorSettings(enabled, host, port, crowdFile, Optional.of(file), timeScale,
-        positiveRate, seed, startingBalance, faults, poison);
+    return new SimulatorSettings(
+        enabled,
+        host,
+        port,
+        crowdFile,
+        Optional.of(file),
+        timeScale,
+        positiveRate,
+        seed,
+        startingBalance,
+        faults,
+        poison);
   }
 
   public SimulatorSettings withFaults(FaultSettings newFaults) {
-    return new SimulatorSettings(enabled, host, port, crowdFile, truthFile, timeScale,
-        positiveRate, seed, startingBalance, newFaults, poison);
+    return new SimulatorSettings(
+        enabled,
+        host,
+        port,
+        crowdFile,
+        truthFile,
+        timeScale,
+        positiveRate,
+        seed,
+        startingBalance,
+        newFaults,
+        poison);
   }
 
   public SimulatorSettings withPoison(AnswerPoison newPoison) {
-    return new SimulatorSettings(enabled, host, port, crowdFile, truthFile, timeScale,
-        positiveRate, seed, startingBalance, faults, newPoison);
+    return new SimulatorSettings(
+        enabled,
+        host,
+        port,
+        crowdFile,
+        truthFile,
+        timeScale,
+        positiveRate,
+        seed,
+        startingBalance,
+        faults,
+        newPoison);
   }
 }

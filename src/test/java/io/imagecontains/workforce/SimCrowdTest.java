@@ -40,7 +40,8 @@ class SimCrowdTest {
     CrowdSpec spec = CrowdFile.loadDefault();
     SimulatedCrowd crowd = new SimulatedCrowd(spec, GroundTruth.hashed(0.5), AnswerPoison.NONE, 1);
     assertThat(spec.size()).isEqualTo(100);
-    assertThat(crowd.workers()).extracting(SimulatedWorker::behaviour)
+    assertThat(crowd.workers())
+        .extracting(SimulatedWorker::behaviour)
         .containsOnly(Behaviour.HONEST, Behaviour.RANDOM, Behaviour.ALWAYS_YES);
     assertThat(crowd.workers().stream().filter(w -> w.behaviour() == Behaviour.HONEST))
         .allSatisfy(w -> assertThat(w.accuracy()).isBetween(0.80, 0.97));
@@ -53,13 +54,16 @@ class SimCrowdTest {
         "{\"arrival\":{\"medianSeconds\":10,\"sigma\":0},\"groups\":[{\"name\":\"x\",\"count\":1,"
             + "\"behaviour\":\"lazy\",\"latency\":{\"medianSeconds\":5,\"sigma\":0}}]}";
     assertThatThrownBy(
-            () -> CrowdFile.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t"))
+            () ->
+                CrowdFile.parse(
+                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t"))
         .hasMessageContaining("unknown behaviour 'lazy'");
   }
 
   @Test
   void truthComesFromTheFileElseFromAStableHash() {
-    GroundTruth truth = GroundTruth.load(SimulatorFixture.resource("simulator/test-truth.csv"), 0.2);
+    GroundTruth truth =
+        GroundTruth.load(SimulatorFixture.resource("simulator/test-truth.csv"), 0.2);
     assertThat(truth.listedCount()).isEqualTo(3);
     assertThat(truth.contains("https://img.example.org/a.jpg", "dog")).isTrue();
     assertThat(truth.contains("https://img.example.org/a.jpg", "cat")).isFalse();
@@ -93,15 +97,21 @@ class SimCrowdTest {
 
   @Test
   void yesSayersSayYesWhateverTheTruth() {
-    crowd(new WorkerGroup("yes", 10, Behaviour.ALWAYS_YES, null, ONE_MINUTE, 0), GroundTruth.hashed(0));
+    crowd(
+        new WorkerGroup("yes", 10, Behaviour.ALWAYS_YES, null, ONE_MINUTE, 0),
+        GroundTruth.hashed(0));
     Hit hit = registry.create(request("https://img.example.org/none.jpg", "dog", 5));
     clock.advance(Duration.ofMinutes(5));
-    assertThat(registry.get(hit.id()).assignments()).hasSize(5).allSatisfy(a -> assertThat(yes(a)).isTrue());
+    assertThat(registry.get(hit.id()).assignments())
+        .hasSize(5)
+        .allSatisfy(a -> assertThat(yes(a)).isTrue());
   }
 
   @Test
   void aWorkerNeverTakesTwoAssignmentsOfOneHit() {
-    crowd(new WorkerGroup("few", 12, Behaviour.HONEST, List.of(1.0), ONE_MINUTE, 0), GroundTruth.hashed(0.5));
+    crowd(
+        new WorkerGroup("few", 12, Behaviour.HONEST, List.of(1.0), ONE_MINUTE, 0),
+        GroundTruth.hashed(0.5));
     Hit hit = registry.create(request("https://img.example.org/x.jpg", "dog", 15));
     clock.advance(Duration.ofHours(1));
     List<Assignment> done = registry.get(hit.id()).assignments();
@@ -111,7 +121,9 @@ class SimCrowdTest {
 
   @Test
   void anAbandonedAssignmentReturnsToTheCrowdAtItsDeadline() {
-    crowd(new WorkerGroup("quitters", 3, Behaviour.HONEST, List.of(1.0), ONE_MINUTE, 1.0), GroundTruth.hashed(0.5));
+    crowd(
+        new WorkerGroup("quitters", 3, Behaviour.HONEST, List.of(1.0), ONE_MINUTE, 1.0),
+        GroundTruth.hashed(0.5));
     Hit hit = registry.create(request("https://img.example.org/x.jpg", "dog", 1));
     clock.advance(Duration.ofMinutes(1));
     assertThat(registry.read(hit::pendingCount)).isEqualTo(1);
@@ -138,7 +150,8 @@ class SimCrowdTest {
     long xxe = answers.stream().filter(a -> a.contains("<!ENTITY xxe SYSTEM")).count();
     long unknown = answers.stream().filter(a -> a.contains("<FreeText>maybe</FreeText>")).count();
     long malformed = answers.stream().filter(a -> !a.endsWith("</QuestionFormAnswers>")).count();
-    assertThat(List.of(xxe, unknown, malformed)).allSatisfy(n -> assertThat(n).isBetween(60L, 120L));
+    assertThat(List.of(xxe, unknown, malformed))
+        .allSatisfy(n -> assertThat(n).isBetween(60L, 120L));
   }
 
   private void crowd(WorkerGroup group, GroundTruth truth) {
@@ -152,9 +165,18 @@ class SimCrowdTest {
 
   private static HitRequest request(String url, String label, int assignments) {
     return new HitRequest(
-        "Does this image contain a " + label + "?", "yes or no", null, new BigDecimal("0.05"),
-        assignments, Duration.ofHours(6), Duration.ofMinutes(10), Duration.ofDays(3),
-        SimulatorFixture.question(url, label), null, null, null);
+        "Does this image contain a " + label + "?",
+        "yes or no",
+        null,
+        new BigDecimal("0.05"),
+        assignments,
+        Duration.ofHours(6),
+        Duration.ofMinutes(10),
+        Duration.ofDays(3),
+        SimulatorFixture.question(url, label),
+        null,
+        null,
+        null);
   }
 
   private static boolean yes(Assignment a) {
@@ -174,7 +196,8 @@ class SimCrowdTest {
             "simulator.crowd-file", "/tmp/crowd.json",
             "simulator.faults.throttle-rate", "0.25",
             "simulator.faults.latency-ms", "40");
-    SimulatorSettings s = new SettingsReader(n -> java.util.Optional.ofNullable(props.get(n))).read();
+    SimulatorSettings s =
+        new SettingsReader(n -> java.util.Optional.ofNullable(props.get(n))).read();
     assertThat(s.port()).isEqualTo(9100);
     assertThat(s.timeScale()).isEqualTo(3600);
     assertThat(s.crowdFile()).contains(java.nio.file.Path.of("/tmp/crowd.json"));

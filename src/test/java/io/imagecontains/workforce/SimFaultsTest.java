@@ -19,7 +19,9 @@ import software.amazon.awssdk.services.mturk.model.MTurkException;
 import software.amazon.awssdk.services.mturk.model.RequestErrorException;
 import software.amazon.awssdk.services.mturk.model.ServiceException;
 
-/** Injected faults as the real SDK experiences them: it retries, then raises the right exception. */
+/**
+ * Injected faults as the real SDK experiences them: it retries, then raises the right exception.
+ */
 class SimFaultsTest {
   private final SimulatorFixture sim = SimulatorFixture.withCrowd("perfect-crowd.json");
 
@@ -47,7 +49,8 @@ class SimFaultsTest {
   @Test
   void aThrottledCallSucceedsOnRetry() {
     sim.server.faults().injectNext(Fault.THROTTLE, 1);
-    assertThat(await(sim.mturk.getAccountBalance(b -> {})).availableBalance()).isEqualTo("10000.00");
+    assertThat(await(sim.mturk.getAccountBalance(b -> {})).availableBalance())
+        .isEqualTo("10000.00");
     assertThat(calls("GetAccountBalance")).isEqualTo(2);
   }
 
@@ -80,7 +83,9 @@ class SimFaultsTest {
 
     // The first attempt creates the HIT but answers 500; the SDK's retry reuses the token.
     assertThatThrownBy(
-            () -> sim.create(hitFor("https://img.example.org/a.jpg", "dog", 3).uniqueRequestToken("t-1")))
+            () ->
+                sim.create(
+                    hitFor("https://img.example.org/a.jpg", "dog", 3).uniqueRequestToken("t-1")))
         .isInstanceOfSatisfying(
             RequestErrorException.class,
             e -> {
@@ -88,16 +93,20 @@ class SimFaultsTest {
               String hitId = sim.server.inspection().hits().get(0).hitId();
               assertThat(e.getMessage()).contains(hitId);
             });
-    assertThat(sim.server.inspection().hitsCreatedByTask()).containsEntry("image-contains/dog-task", 1L);
+    assertThat(sim.server.inspection().hitsCreatedByTask())
+        .containsEntry("image-contains/dog-task", 1L);
   }
 
   @Test
   void addedLatencyDelaysResponses() {
-    sim.server.faults().update(FaultSettings.NONE.withLatency(Duration.ofMillis(300), 0, Duration.ZERO));
+    sim.server
+        .faults()
+        .update(FaultSettings.NONE.withLatency(Duration.ofMillis(300), 0, Duration.ZERO));
     await(sim.mturk.getAccountBalance(b -> {})); // warm the connection
     long start = System.nanoTime();
     await(sim.mturk.getAccountBalance(b -> {}));
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
   }
 
   @Test
@@ -130,7 +139,9 @@ class SimFaultsTest {
         .contains("\"url\":\"https://img.example.org/a.jpg\"")
         .contains("\"truth\":true")
         .contains("\"status\":\"Submitted\"");
-    assertThat(stats).contains("\"CreateHIT\":1").contains("\"simulatedNow\":\"2026-11-27T08:05:00Z\"");
+    assertThat(stats)
+        .contains("\"CreateHIT\":1")
+        .contains("\"simulatedNow\":\"2026-11-27T08:05:00Z\"");
   }
 
   private String get(HttpClient http, String path) throws Exception {

@@ -54,7 +54,8 @@ class SimHitRulesTest {
     assertThat(getHit(hit.hitId()).hitStatus()).isEqualTo(HITStatus.ASSIGNABLE);
     sim.advance(Duration.ofMinutes(5));
 
-    var assignments = await(sim.mturk.listAssignmentsForHIT(b -> b.hitId(hit.hitId()))).assignments();
+    var assignments =
+        await(sim.mturk.listAssignmentsForHIT(b -> b.hitId(hit.hitId()))).assignments();
     assertThat(assignments).hasSize(5).extracting(Assignment::workerId).doesNotHaveDuplicates();
   }
 
@@ -85,7 +86,8 @@ class SimHitRulesTest {
     sim.advance(Duration.ofHours(24)); // MTurk forgets tokens after a day
     HIT second = sim.create(hitFor(IMAGE, "dog", 3).uniqueRequestToken("task-42-r0"));
     assertThat(second.hitId()).isNotEqualTo(first.hitId());
-    assertThat(sim.server.inspection().duplicateTasks()).containsEntry("image-contains/dog-task", 2L);
+    assertThat(sim.server.inspection().duplicateTasks())
+        .containsEntry("image-contains/dog-task", 2L);
   }
 
   @Test
@@ -131,19 +133,20 @@ class SimHitRulesTest {
     HIT hit = sim.create(hitFor(IMAGE, "dog", 2));
     assertThatThrownBy(() -> delete(hit.hitId()))
         .isInstanceOfSatisfying(
-            RequestErrorException.class,
-            e -> assertThat(e.getMessage()).contains("Assignable"));
+            RequestErrorException.class, e -> assertThat(e.getMessage()).contains("Assignable"));
 
     sim.advance(Duration.ofMinutes(5));
-    var assignments = await(sim.mturk.listAssignmentsForHIT(b -> b.hitId(hit.hitId()))).assignments();
+    var assignments =
+        await(sim.mturk.listAssignmentsForHIT(b -> b.hitId(hit.hitId()))).assignments();
     await(sim.mturk.approveAssignment(b -> b.assignmentId(assignments.get(0).assignmentId())));
     assertThatThrownBy(() -> delete(hit.hitId()))
         .isInstanceOfSatisfying(
             RequestErrorException.class,
             e -> assertThat(e.getMessage()).contains("not yet approved or rejected"));
 
-    await(sim.mturk.rejectAssignment(
-        b -> b.assignmentId(assignments.get(1).assignmentId()).requesterFeedback("no")));
+    await(
+        sim.mturk.rejectAssignment(
+            b -> b.assignmentId(assignments.get(1).assignmentId()).requesterFeedback("no")));
     delete(hit.hitId());
     assertThat(getHit(hit.hitId()).hitStatus()).isEqualTo(HITStatus.DISPOSED);
     assertThat(await(sim.mturk.listReviewableHITs(b -> {})).hiTs()).isEmpty();
@@ -155,11 +158,15 @@ class SimHitRulesTest {
     HIT hit = sim.create(hitFor(IMAGE, "dog", 2).autoApprovalDelayInSeconds(3600L));
     sim.advance(Duration.ofMinutes(5));
     var submitted = await(sim.mturk.listAssignmentsForHIT(b -> b.hitId(hit.hitId()))).assignments();
-    assertThat(submitted).extracting(Assignment::assignmentStatus).containsOnly(AssignmentStatus.SUBMITTED);
+    assertThat(submitted)
+        .extracting(Assignment::assignmentStatus)
+        .containsOnly(AssignmentStatus.SUBMITTED);
 
     sim.advance(Duration.ofHours(1));
     var approved = await(sim.mturk.listAssignmentsForHIT(b -> b.hitId(hit.hitId()))).assignments();
-    assertThat(approved).extracting(Assignment::assignmentStatus).containsOnly(AssignmentStatus.APPROVED);
+    assertThat(approved)
+        .extracting(Assignment::assignmentStatus)
+        .containsOnly(AssignmentStatus.APPROVED);
     Assignment a = approved.get(0);
     assertThat(a.approvalTime()).isEqualTo(a.submitTime().plusSeconds(3600));
     delete(hit.hitId()); // everything reviewed: deletable
@@ -170,8 +177,9 @@ class SimHitRulesTest {
   }
 
   private void extend(String hitId, int n, String token) {
-    await(sim.mturk.createAdditionalAssignmentsForHIT(
-        b -> b.hitId(hitId).numberOfAdditionalAssignments(n).uniqueRequestToken(token)));
+    await(
+        sim.mturk.createAdditionalAssignmentsForHIT(
+            b -> b.hitId(hitId).numberOfAdditionalAssignments(n).uniqueRequestToken(token)));
   }
 
   private void expireNow(String hitId) {

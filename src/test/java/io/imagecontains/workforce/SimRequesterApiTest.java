@@ -79,7 +79,9 @@ class SimRequesterApiTest {
     do {
       String next = token;
       ListAssignmentsForHitResponse page =
-          await(sim.mturk.listAssignmentsForHIT(b -> b.hitId(hit.hitId()).maxResults(3).nextToken(next)));
+          await(
+              sim.mturk.listAssignmentsForHIT(
+                  b -> b.hitId(hit.hitId()).maxResults(3).nextToken(next)));
       pages.addAll(page.assignments());
       assertThat(page.numResults()).isEqualTo(page.assignments().size());
       token = page.nextToken();
@@ -91,8 +93,9 @@ class SimRequesterApiTest {
     approve(pages.get(0).assignmentId());
     approve(pages.get(1).assignmentId());
     var submitted =
-        await(sim.mturk.listAssignmentsForHIT(
-            b -> b.hitId(hit.hitId()).assignmentStatuses(AssignmentStatus.SUBMITTED)));
+        await(
+            sim.mturk.listAssignmentsForHIT(
+                b -> b.hitId(hit.hitId()).assignmentStatuses(AssignmentStatus.SUBMITTED)));
     assertThat(submitted.assignments()).hasSize(5);
   }
 
@@ -114,7 +117,9 @@ class SimRequesterApiTest {
     assertThatThrownBy(() -> approve(assignmentId))
         .isInstanceOfSatisfying(
             RequestErrorException.class,
-            e -> assertThat(e.turkErrorCode()).isEqualTo("AWS.MechanicalTurk.InvalidAssignmentState"));
+            e ->
+                assertThat(e.turkErrorCode())
+                    .isEqualTo("AWS.MechanicalTurk.InvalidAssignmentState"));
   }
 
   @Test
@@ -126,10 +131,12 @@ class SimRequesterApiTest {
     assertThatThrownBy(() -> await(sim.mturk.rejectAssignment(b -> b.assignmentId(id))))
         .isInstanceOf(RequestErrorException.class);
     await(sim.mturk.rejectAssignment(b -> b.assignmentId(id).requesterFeedback("not an answer")));
-    assertThat(listAll(hit.hitId(), 10).get(0).assignmentStatus()).isEqualTo(AssignmentStatus.REJECTED);
+    assertThat(listAll(hit.hitId(), 10).get(0).assignmentStatus())
+        .isEqualTo(AssignmentStatus.REJECTED);
 
     await(sim.mturk.approveAssignment(b -> b.assignmentId(id).overrideRejection(true)));
-    assertThat(listAll(hit.hitId(), 10).get(0).assignmentStatus()).isEqualTo(AssignmentStatus.APPROVED);
+    assertThat(listAll(hit.hitId(), 10).get(0).assignmentStatus())
+        .isEqualTo(AssignmentStatus.APPROVED);
   }
 
   @Test
@@ -175,6 +182,7 @@ class SimRequesterApiTest {
   }
 
   private List<Assignment> listAll(String hitId, int max) {
-    return await(sim.mturk.listAssignmentsForHIT(b -> b.hitId(hitId).maxResults(max))).assignments();
+    return await(sim.mturk.listAssignmentsForHIT(b -> b.hitId(hitId).maxResults(max)))
+        .assignments();
   }
 }

@@ -27,7 +27,8 @@ final class SimulatorFixture implements AutoCloseable {
   static final Instant START = Instant.parse("2026-11-27T08:00:00Z");
 
   /** Shared by every fixture: the client does not close a group it was given (saves ~2 s each). */
-  private static final SdkEventLoopGroup NETTY = SdkEventLoopGroup.builder().numberOfThreads(2).build();
+  private static final SdkEventLoopGroup NETTY =
+      SdkEventLoopGroup.builder().numberOfThreads(2).build();
 
   final ManualClock clock = new ManualClock(START);
   final WorkforceServer server;
@@ -83,13 +84,18 @@ final class SimulatorFixture implements AutoCloseable {
         "<!DOCTYPE html><html><body><form name=\"mturk_form\" method=\"post\""
             + " action=\"https://www.mturk.com/mturk/externalSubmit\">"
             + "<input type=\"hidden\" name=\"assignmentId\" value=\"\">"
-            + "<img id=\"image\" src=\"" + url.replace("&", "&amp;") + "\" alt=\"image\">"
-            + "<p>Does this image contain: <b id=\"label\">" + label.replace("<", "&lt;") + "</b>?</p>"
+            + "<img id=\"image\" src=\""
+            + url.replace("&", "&amp;")
+            + "\" alt=\"image\">"
+            + "<p>Does this image contain: <b id=\"label\">"
+            + label.replace("<", "&lt;")
+            + "</b>?</p>"
             + "<label><input type=\"radio\" name=\"answer\" value=\"yes\"> Yes</label>"
             + "<label><input type=\"radio\" name=\"answer\" value=\"no\"> No</label>"
             + "<input type=\"submit\"></form></body></html>";
     return "<HTMLQuestion xmlns=\"http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas"
-        + "/2011-11-11/HTMLQuestion.xsd\"><HTMLContent><![CDATA[" + html
+        + "/2011-11-11/HTMLQuestion.xsd\"><HTMLContent><![CDATA["
+        + html
         + "]]></HTMLContent><FrameHeight>600</FrameHeight></HTMLQuestion>";
   }
 
@@ -114,7 +120,8 @@ final class SimulatorFixture implements AutoCloseable {
 
   List<String> answersOf(String hitId) {
     return await(mturk.listAssignmentsForHIT(b -> b.hitId(hitId).maxResults(100)))
-        .assignments().stream()
+        .assignments()
+        .stream()
         .map(a -> a.answer().replaceAll("(?s).*<FreeText>(.*)</FreeText>.*", "$1"))
         .toList();
   }

@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads a crowd file (JSON, see {@code docs/simulator.md}); the default one ships on the classpath. */
+/**
+ * Reads a crowd file (JSON, see {@code docs/simulator.md}); the default one ships on the classpath.
+ */
 public final class CrowdFile {
   /** Classpath location of the crowd used when {@code simulator.crowd-file} is not set. */
   public static final String DEFAULT_RESOURCE = "/simulator/default-crowd.json";

@@ -8,8 +8,7 @@ import java.util.List;
  * groups of workers. See {@code docs/simulator.md} for the file format.
  */
 public record CrowdSpec(
-    @JsonProperty("arrival") LogNormal arrival,
-    @JsonProperty("groups") List<WorkerGroup> groups) {
+    @JsonProperty("arrival") LogNormal arrival, @JsonProperty("groups") List<WorkerGroup> groups) {
 
   public CrowdSpec {
     if (arrival == null || groups == null || groups.isEmpty()) {

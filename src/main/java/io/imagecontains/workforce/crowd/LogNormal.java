@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Random;
 
 /**
- * A log-normal duration in simulated seconds, the usual shape of human response times: most
- * answers near the median, a long tail of slow ones. {@code sigma} 0 means always the median.
+ * A log-normal duration in simulated seconds, the usual shape of human response times: most answers
+ * near the median, a long tail of slow ones. {@code sigma} 0 means always the median.
  */
 public record LogNormal(
     @JsonProperty("medianSeconds") double medianSeconds, @JsonProperty("sigma") double sigma) {

@@ -38,7 +38,8 @@ public record QuestionSubject(String url, String label) {
     try {
       JsonNode node = JSON.readTree(annotation);
       if (node.path("url").isTextual() && node.path("label").isTextual()) {
-        return Optional.of(new QuestionSubject(node.get("url").asText(), node.get("label").asText()));
+        return Optional.of(
+            new QuestionSubject(node.get("url").asText(), node.get("label").asText()));
       }
     } catch (Exception e) {
       // Not JSON after all: an annotation is free text to MTurk, so fall back to the HTML.

@@ -69,7 +69,8 @@ public final class SimulatedCrowd implements WorkerSource {
       return; // MTurk abandons it at the deadline and reopens the slot
     }
     String answer = answers.write(answerOf(worker, hit), random);
-    workplace.at(assignment.acceptTime().plus(latency), () -> submit(assignment, answer, workplace));
+    workplace.at(
+        assignment.acceptTime().plus(latency), () -> submit(assignment, answer, workplace));
   }
 
   private boolean answerOf(SimulatedWorker worker, Hit hit) {
@@ -97,6 +98,8 @@ public final class SimulatedCrowd implements WorkerSource {
       }
     }
     List<SimulatedWorker> fresh = workers.stream().filter(w -> !hit.hasWorked(w.id())).toList();
-    return fresh.isEmpty() ? Optional.empty() : Optional.of(fresh.get(random.nextInt(fresh.size())));
+    return fresh.isEmpty()
+        ? Optional.empty()
+        : Optional.of(fresh.get(random.nextInt(fresh.size())));
   }
 }

@@ -7,9 +7,9 @@ import java.util.HexFormat;
 import java.util.Random;
 
 /**
- * Identifiers shaped like MTurk's (30 upper-case letters and digits). Drawn from a seeded random
- * so a run with the same seed and the same calls yields the same ids. Not thread-safe: used under
- * the registry lock.
+ * Identifiers shaped like MTurk's (30 upper-case letters and digits). Drawn from a seeded random so
+ * a run with the same seed and the same calls yields the same ids. Not thread-safe: used under the
+ * registry lock.
  */
 final class HitIds {
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The requester side of the marketplace, with MTurk's rules: HIT creation deduplicated by
- * {@code UniqueRequestToken}, the under-10 extension rule, assignment review, early expiry and the
+ * The requester side of the marketplace, with MTurk's rules: HIT creation deduplicated by {@code
+ * UniqueRequestToken}, the under-10 extension rule, assignment review, early expiry and the
  * preconditions of deletion. Thread-safe: every method takes the {@link HitBook} lock and first
  * brings the simulation up to the clock, so state is always read as of "now".
  */
@@ -96,7 +96,8 @@ public final class HitRegistry {
       book.advance();
       Set<AssignmentStatus> wanted =
           statuses == null || statuses.isEmpty()
-              ? Set.of(AssignmentStatus.Submitted, AssignmentStatus.Approved, AssignmentStatus.Rejected)
+              ? Set.of(
+                  AssignmentStatus.Submitted, AssignmentStatus.Approved, AssignmentStatus.Rejected)
               : statuses;
       List<Assignment> listed =
           book.hit(hitId).assignments().stream()

@@ -25,7 +25,8 @@ final class HitRules {
     }
     checkDuration(r.lifetime(), "LifetimeInSeconds");
     checkDuration(r.assignmentDuration(), "AssignmentDurationInSeconds");
-    if (r.autoApprovalDelay().isNegative() || r.autoApprovalDelay().compareTo(Duration.ofDays(30)) > 0) {
+    if (r.autoApprovalDelay().isNegative()
+        || r.autoApprovalDelay().compareTo(Duration.ofDays(30)) > 0) {
       throw outOfRange("AutoApprovalDelayInSeconds must be 0 to 2592000.");
     }
     if (r.requesterAnnotation() != null && r.requesterAnnotation().length() > MAX_ANNOTATION) {
@@ -69,7 +70,11 @@ final class HitRules {
     if (unreviewed > 0) {
       throw new TurkError(
           TurkError.INVALID_HIT_STATE,
-          "HIT " + hit.id() + " has " + unreviewed + " submitted assignments not yet approved or"
+          "HIT "
+              + hit.id()
+              + " has "
+              + unreviewed
+              + " submitted assignments not yet approved or"
               + " rejected.");
     }
   }
@@ -78,7 +83,13 @@ final class HitRules {
     if (hit.status(now) != required) {
       throw new TurkError(
           TurkError.INVALID_HIT_STATE,
-          "HIT " + hit.id() + " is " + hit.status(now) + "; this operation needs " + required + ".");
+          "HIT "
+              + hit.id()
+              + " is "
+              + hit.status(now)
+              + "; this operation needs "
+              + required
+              + ".");
     }
   }
 
@@ -118,5 +129,4 @@ final class HitRules {
   private static TurkError outOfRange(String message) {
     return new TurkError(TurkError.PARAMETER_OUT_OF_RANGE, message);
   }
-
 }

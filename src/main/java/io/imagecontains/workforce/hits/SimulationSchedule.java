@@ -14,7 +14,8 @@ final class SimulationSchedule {
 
   private final PriorityQueue<Entry> queue =
       new PriorityQueue<>(
-          (a, b) -> a.at().equals(b.at()) ? Long.compare(a.seq(), b.seq()) : a.at().compareTo(b.at()));
+          (a, b) ->
+              a.at().equals(b.at()) ? Long.compare(a.seq(), b.seq()) : a.at().compareTo(b.at()));
   private long seq;
   private Instant now;
   private boolean running;

@@ -10,7 +10,8 @@ public final class TurkError extends RuntimeException {
   public static final String EXTEND_ALREADY_DONE = "AWS.MechanicalTurk.ExtendHITAlreadyExists";
   public static final String INVALID_MAX_INCREASE =
       "AWS.MechanicalTurk.InvalidMaximumAssignmentsIncrease";
-  public static final String ASSIGNMENT_DOES_NOT_EXIST = "AWS.MechanicalTurk.AssignmentDoesNotExist";
+  public static final String ASSIGNMENT_DOES_NOT_EXIST =
+      "AWS.MechanicalTurk.AssignmentDoesNotExist";
   public static final String INVALID_ASSIGNMENT_STATE = "AWS.MechanicalTurk.InvalidAssignmentState";
   public static final String INVALID_HIT_STATE = "AWS.MechanicalTurk.InvalidHITState";
   public static final String MISSING_PARAMETERS = "AWS.MissingParameters";

@@ -76,7 +76,9 @@ final class WorkerDesk implements Workplace {
   public List<Hit> assignableHits() {
     synchronized (book) {
       Instant now = book.advance();
-      return book.hits.values().stream().filter(h -> h.status(now) == HitStatus.Assignable).toList();
+      return book.hits.values().stream()
+          .filter(h -> h.status(now) == HitStatus.Assignable)
+          .toList();
     }
   }
 

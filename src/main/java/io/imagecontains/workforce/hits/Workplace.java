@@ -17,7 +17,9 @@ public interface Workplace {
   /** Runs {@code action} under the registry lock when simulated time reaches {@code when}. */
   void at(Instant when, Runnable action);
 
-  /** Accepts one assignment of the HIT, or nothing if it is not assignable or the worker had one. */
+  /**
+   * Accepts one assignment of the HIT, or nothing if it is not assignable or the worker had one.
+   */
   Optional<Assignment> accept(String hitId, String workerId);
 
   /**

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A HIT as tests and benchmarks see it: its task key, status, what it asks and the true answer,
- * and its assignments. An immutable snapshot.
+ * A HIT as tests and benchmarks see it: its task key, status, what it asks and the true answer, and
+ * its assignments. An immutable snapshot.
  *
  * @param truth whether the image really contains the label, or null if the HIT names no subject
  */

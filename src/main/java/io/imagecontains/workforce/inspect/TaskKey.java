@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * Which task a HIT belongs to, for counting HITs per task (the proof that no task got two). In
  * order: the {@code task} field of a JSON {@code RequesterAnnotation}; the annotation itself if it
- * is not JSON; the {@code UniqueRequestToken}; otherwise {@value #NONE}. The service is expected
- * to put its task key (function/taskName) in the annotation.
+ * is not JSON; the {@code UniqueRequestToken}; otherwise {@value #NONE}. The service is expected to
+ * put its task key (function/taskName) in the annotation.
  */
 final class TaskKey {
   static final String NONE = "(none)";

@@ -7,8 +7,8 @@ import java.util.Random;
 
 /**
  * Decides, call by call, whether to inject a fault and how long to hold the response. Rates come
- * from {@link FaultSettings} and can be changed at run time; {@link #injectNext} queues exact faults
- * for deterministic tests. Thread-safe (synchronized; decisions are cheap).
+ * from {@link FaultSettings} and can be changed at run time; {@link #injectNext} queues exact
+ * faults for deterministic tests. Thread-safe (synchronized; decisions are cheap).
  */
 public final class FaultInjector {
   /** A decision for one call: the fault, and the added response latency. */

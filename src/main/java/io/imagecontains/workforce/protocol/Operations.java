@@ -179,6 +179,7 @@ final class Operations {
     if (name.equals("Reviewable") || name.equals("Reviewing")) {
       return HitStatus.valueOf(name);
     }
-    throw new TurkError(TurkError.PARAMETER_OUT_OF_RANGE, "Status must be Reviewable or Reviewing.");
+    throw new TurkError(
+        TurkError.PARAMETER_OUT_OF_RANGE, "Status must be Reviewable or Reviewing.");
   }
 }

@@ -40,7 +40,10 @@ public final class RequesterApi implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest request) {
-    request.body().onSuccess(body -> serve(request, body)).onFailure(e -> request.connection().close());
+    request
+        .body()
+        .onSuccess(body -> serve(request, body))
+        .onFailure(e -> request.connection().close());
   }
 
   private void serve(HttpServerRequest request, Buffer body) {
@@ -49,22 +52,43 @@ public final class RequesterApi implements Handler<HttpServerRequest> {
         target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
     Optional<String> unsigned = SignatureCheck.problem(request);
     if (unsigned.isPresent()) {
-      reply(request, operation, Outcome.REFUSED, AwsErrors.FORBIDDEN,
-          AwsErrors.of("MissingAuthenticationTokenException", unsigned.get()), FaultInjector.NO_DELAY);
+      reply(
+          request,
+          operation,
+          Outcome.REFUSED,
+          AwsErrors.FORBIDDEN,
+          AwsErrors.of("MissingAuthenticationTokenException", unsigned.get()),
+          FaultInjector.NO_DELAY);
       return;
     }
     if (!target.startsWith(TARGET_PREFIX) || !operations.supports(operation)) {
-      reply(request, operation, Outcome.REFUSED, AwsErrors.CLIENT,
+      reply(
+          request,
+          operation,
+          Outcome.REFUSED,
+          AwsErrors.CLIENT,
           AwsErrors.of("UnknownOperationException", "Unknown operation: " + target),
           FaultInjector.NO_DELAY);
       return;
     }
     FaultInjector.Decision decision = faults.decide();
     switch (decision.fault()) {
-      case THROTTLE -> reply(request, operation, Outcome.THROTTLED, AwsErrors.CLIENT,
-          AwsErrors.throttling(), decision);
-      case SERVER_ERROR -> reply(request, operation, Outcome.SERVICE_FAULT, AwsErrors.SERVER,
-          AwsErrors.serviceFault("Service unavailable (injected fault)"), decision);
+      case THROTTLE ->
+          reply(
+              request,
+              operation,
+              Outcome.THROTTLED,
+              AwsErrors.CLIENT,
+              AwsErrors.throttling(),
+              decision);
+      case SERVER_ERROR ->
+          reply(
+              request,
+              operation,
+              Outcome.SERVICE_FAULT,
+              AwsErrors.SERVER,
+              AwsErrors.serviceFault("Service unavailable (injected fault)"),
+              decision);
       default -> execute(request, operation, body, decision);
     }
   }
@@ -75,37 +99,65 @@ public final class RequesterApi implements Handler<HttpServerRequest> {
     try {
       json = body.length() == 0 ? JSON.createObjectNode() : JSON.readTree(body.getBytes());
     } catch (Exception e) {
-      reply(request, operation, Outcome.REFUSED, AwsErrors.CLIENT,
-          AwsErrors.of("SerializationException", "Request body is not JSON"), decision);
+      reply(
+          request,
+          operation,
+          Outcome.REFUSED,
+          AwsErrors.CLIENT,
+          AwsErrors.of("SerializationException", "Request body is not JSON"),
+          decision);
       return;
     }
     try {
       JsonNode result = operations.invoke(operation, json);
       if (decision.fault() == Fault.LOST_RESPONSE) {
-        reply(request, operation, Outcome.LOST_RESPONSE, AwsErrors.SERVER,
-            AwsErrors.serviceFault("Service unavailable (injected fault after the call took effect)"),
+        reply(
+            request,
+            operation,
+            Outcome.LOST_RESPONSE,
+            AwsErrors.SERVER,
+            AwsErrors.serviceFault(
+                "Service unavailable (injected fault after the call took effect)"),
             decision);
       } else {
         reply(request, operation, Outcome.OK, 200, result, decision);
       }
     } catch (TurkError e) {
-      reply(request, operation, Outcome.REQUEST_ERROR, AwsErrors.CLIENT,
-          AwsErrors.requestError(e.turkErrorCode(), e.getMessage()), decision);
+      reply(
+          request,
+          operation,
+          Outcome.REQUEST_ERROR,
+          AwsErrors.CLIENT,
+          AwsErrors.requestError(e.turkErrorCode(), e.getMessage()),
+          decision);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "operation " + operation + " failed", e);
-      reply(request, operation, Outcome.SERVICE_FAULT, AwsErrors.SERVER,
-          AwsErrors.serviceFault("Internal error: " + e), decision);
+      reply(
+          request,
+          operation,
+          Outcome.SERVICE_FAULT,
+          AwsErrors.SERVER,
+          AwsErrors.serviceFault("Internal error: " + e),
+          decision);
     }
   }
 
-  private void reply(HttpServerRequest request, String operation, Outcome outcome, int status,
-      JsonNode body, FaultInjector.Decision decision) {
+  private void reply(
+      HttpServerRequest request,
+      String operation,
+      Outcome outcome,
+      int status,
+      JsonNode body,
+      FaultInjector.Decision decision) {
     stats.record(operation.isEmpty() ? "(none)" : operation, outcome);
-    Runnable send = () -> request.response()
-        .setStatusCode(status)
-        .putHeader("Content-Type", CONTENT_TYPE)
-        .putHeader("x-amzn-RequestId", UUID.randomUUID().toString())
-        .end(body.toString());
+    Runnable send =
+        () ->
+            request
+                .response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", CONTENT_TYPE)
+                .putHeader("x-amzn-RequestId", UUID.randomUUID().toString())
+                .end(body.toString());
     long delayMs = decision.delay().toMillis();
     if (delayMs > 0) {
       vertx.setTimer(delayMs, id -> send.run());
