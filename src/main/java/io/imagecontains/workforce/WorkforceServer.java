@@ -35,10 +35,12 @@ public final class WorkforceServer implements AutoCloseable {
   private final SimulatedCrowd crowd;
   private final FaultInjector faults;
   private final Inspection inspection;
+  private final String host;
 
   private WorkforceServer(SimulatorSettings settings, Clock clock, Vertx vertx, boolean owns) {
     this.vertx = vertx;
     this.ownsVertx = owns;
+    this.host = settings.host();
     this.registry = new HitRegistry(clock, settings.seed(), settings.startingBalance());
     this.crowd = crowdFor(settings);
     this.registry.addWorkerSource(crowd);
@@ -103,7 +105,8 @@ public final class WorkforceServer implements AutoCloseable {
 
   /** The URL to give the SDK as {@code endpointOverride}. */
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port());
+    boolean wildcard = host.equals("0.0.0.0") || host.equals("::");
+    return URI.create("http://" + (wildcard ? "127.0.0.1" : host) + ":" + port());
   }
 
   public HitRegistry registry() {

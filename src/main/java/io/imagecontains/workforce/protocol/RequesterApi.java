@@ -25,6 +25,7 @@ public final class RequesterApi implements Handler<HttpServerRequest> {
   static final String CONTENT_TYPE = "application/x-amz-json-1.1";
   private static final Logger LOG = Logger.getLogger(RequesterApi.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long MAX_BODY_BYTES = 1 << 20;
 
   private final Vertx vertx;
   private final Operations operations;
@@ -40,10 +41,27 @@ public final class RequesterApi implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest request) {
+    int refusal = sizeRefusal(request.getHeader("Content-Length"));
+    if (refusal != 0) {
+      request.response().setStatusCode(refusal).end();
+      return;
+    }
     request
         .body()
         .onSuccess(body -> serve(request, body))
         .onFailure(e -> request.connection().close());
+  }
+
+  /**
+   * 411 without a length, 413 past 1 MB, else 0. A Question is at most 64 KB, so a far larger body
+   * is no Requester call and is refused before being buffered; the SDK always sends a length.
+   */
+  private static int sizeRefusal(String contentLength) {
+    try {
+      return contentLength == null ? 411 : Long.parseLong(contentLength) > MAX_BODY_BYTES ? 413 : 0;
+    } catch (NumberFormatException e) {
+      return 400;
+    }
   }
 
   private void serve(HttpServerRequest request, Buffer body) {
