@@ -91,6 +91,36 @@ public record SimulatorSettings(
         poison);
   }
 
+  public SimulatorSettings withTimeScale(double scale) {
+    return new SimulatorSettings(
+        enabled,
+        host,
+        port,
+        crowdFile,
+        truthFile,
+        scale,
+        positiveRate,
+        seed,
+        startingBalance,
+        faults,
+        poison);
+  }
+
+  public SimulatorSettings withSeed(long newSeed) {
+    return new SimulatorSettings(
+        enabled,
+        host,
+        port,
+        crowdFile,
+        truthFile,
+        timeScale,
+        positiveRate,
+        newSeed,
+        startingBalance,
+        faults,
+        poison);
+  }
+
   public SimulatorSettings withCrowdFile(Path file) {
     return new SimulatorSettings(
         enabled,

@@ -62,10 +62,19 @@ public final class WorkforceServer implements AutoCloseable {
 
   /** Starts on its own Vert.x with the given simulated clock (tests pass a manual one). */
   public static WorkforceServer start(SimulatorSettings settings, Clock clock) {
-    return listen(new WorkforceServer(settings, clock, Vertx.vertx(), true));
+    Vertx own = Vertx.vertx();
+    try {
+      return listen(new WorkforceServer(settings, clock, own, true));
+    } catch (RuntimeException e) {
+      own.close(); // a bad crowd or truth file must not leave Vert.x threads keeping the JVM up
+      throw e;
+    }
   }
 
-  /** Starts on an existing Vert.x (the service's), which {@link #close} leaves running. */
+  /**
+   * Starts on an existing Vert.x (the service's), which {@link #close} leaves running. Blocks until
+   * the port is bound: call it from a worker or main thread, never from an event loop.
+   */
   public static WorkforceServer start(SimulatorSettings settings, Clock clock, Vertx vertx) {
     return listen(new WorkforceServer(settings, clock, vertx, false));
   }

@@ -26,6 +26,7 @@ public final class RequesterApi implements Handler<HttpServerRequest> {
   private static final Logger LOG = Logger.getLogger(RequesterApi.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX_BODY_BYTES = 1 << 20;
+  private static final String UNKNOWN_OPERATION = "(unknown)";
 
   private final Vertx vertx;
   private final Operations operations;
@@ -66,8 +67,10 @@ public final class RequesterApi implements Handler<HttpServerRequest> {
 
   private void serve(HttpServerRequest request, Buffer body) {
     String target = Optional.ofNullable(request.getHeader("X-Amz-Target")).orElse("");
-    String operation =
-        target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
+    String named = target.substring(Math.min(target.length(), TARGET_PREFIX.length()));
+    // Only served names become stats keys, so callers cannot grow the stats map without bound.
+    boolean served = target.startsWith(TARGET_PREFIX) && operations.supports(named);
+    String operation = served ? named : UNKNOWN_OPERATION;
     Optional<String> unsigned = SignatureCheck.problem(request);
     if (unsigned.isPresent()) {
       reply(
@@ -79,7 +82,7 @@ public final class RequesterApi implements Handler<HttpServerRequest> {
           FaultInjector.NO_DELAY);
       return;
     }
-    if (!target.startsWith(TARGET_PREFIX) || !operations.supports(operation)) {
+    if (operation.equals(UNKNOWN_OPERATION)) {
       reply(
           request,
           operation,
@@ -167,7 +170,7 @@ public final class RequesterApi implements Handler<HttpServerRequest> {
       int status,
       JsonNode body,
       FaultInjector.Decision decision) {
-    stats.record(operation.isEmpty() ? "(none)" : operation, outcome);
+    stats.record(operation, outcome);
     Runnable send =
         () ->
             request
