@@ -74,11 +74,15 @@ public final class HitRegistry {
     }
   }
 
-  /** A submitted, reviewed or still-open assignment (abandoned ones are gone, as on MTurk). */
+  /** A submitted, approved or rejected assignment: work in progress is not the requester's yet. */
   public Assignment assignment(String assignmentId) {
     synchronized (book) {
       book.advance();
-      return book.assignment(assignmentId);
+      Assignment a = book.assignment(assignmentId);
+      if (!a.status().isListed()) {
+        throw TurkError.noSuchAssignment(assignmentId);
+      }
+      return a;
     }
   }
 
