@@ -46,7 +46,7 @@ public final class WorkforceServer implements AutoCloseable {
     this.registry.addWorkerSource(crowd);
     this.faults = new FaultInjector(settings.faults(), settings.seed() + 2);
     CallStats stats = new CallStats();
-    this.inspection = new Inspection(registry, stats, crowd.truth());
+    this.inspection = new Inspection(registry, stats, crowd);
     RequesterApi requesterApi = new RequesterApi(vertx, registry, faults, stats);
     InspectionApi inspectionApi = new InspectionApi(inspection);
     HttpServerOptions options =
