@@ -47,7 +47,8 @@ public final class WorkforceServer implements AutoCloseable {
     this.faults = new FaultInjector(settings.faults(), settings.seed() + 2);
     CallStats stats = new CallStats();
     this.inspection = new Inspection(registry, stats, crowd);
-    RequesterApi requesterApi = new RequesterApi(vertx, registry, faults, stats);
+    RequesterApi requesterApi =
+        new RequesterApi(vertx, registry, faults, stats, settings.credentials());
     InspectionApi inspectionApi = new InspectionApi(inspection);
     HttpServerOptions options =
         new HttpServerOptions().setHost(settings.host()).setPort(settings.port());

@@ -9,6 +9,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -32,12 +33,22 @@ public final class RequesterApi implements Handler<HttpServerRequest> {
   private final Operations operations;
   private final FaultInjector faults;
   private final CallStats stats;
+  private final SignatureCheck signatures;
 
-  public RequesterApi(Vertx vertx, HitRegistry registry, FaultInjector faults, CallStats stats) {
+  /**
+   * @param credentials secret keys by access key id to verify signatures with; empty to accept any
+   */
+  public RequesterApi(
+      Vertx vertx,
+      HitRegistry registry,
+      FaultInjector faults,
+      CallStats stats,
+      Map<String, String> credentials) {
     this.vertx = vertx;
     this.operations = new Operations(registry);
     this.faults = faults;
     this.stats = stats;
+    this.signatures = new SignatureCheck(credentials);
   }
 
   @Override
@@ -71,14 +82,14 @@ public final class RequesterApi implements Handler<HttpServerRequest> {
     // Only served names become stats keys, so callers cannot grow the stats map without bound.
     boolean served = target.startsWith(TARGET_PREFIX) && operations.supports(named);
     String operation = served ? named : UNKNOWN_OPERATION;
-    Optional<String> unsigned = SignatureCheck.problem(request);
+    Optional<SignatureCheck.Refusal> unsigned = signatures.problem(request, body);
     if (unsigned.isPresent()) {
       reply(
           request,
           operation,
           Outcome.REFUSED,
           AwsErrors.FORBIDDEN,
-          AwsErrors.of("MissingAuthenticationTokenException", unsigned.get()),
+          AwsErrors.of(unsigned.get().type(), unsigned.get().message()),
           FaultInjector.NO_DELAY);
       return;
     }
