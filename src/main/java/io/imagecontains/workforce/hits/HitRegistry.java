@@ -8,9 +8,10 @@ import java.util.function.Supplier;
 
 /**
  * The requester side of the marketplace, with MTurk's rules: HIT creation deduplicated by {@code
- * UniqueRequestToken}, the under-10 extension rule, assignment review, early expiry and the
- * preconditions of deletion. Thread-safe: every method takes the {@link HitBook} lock and first
- * brings the simulation up to the clock, so state is always read as of "now".
+ * UniqueRequestToken}, the under-10 extension rule, assignment review (via {@link #review()}),
+ * early expiry and the preconditions of deletion. Thread-safe: every method takes the {@link
+ * HitBook} lock and first brings the simulation up to the clock, so state is always read as of
+ * "now".
  */
 public final class HitRegistry {
   private static final int EXTENSION_THRESHOLD = 10;
