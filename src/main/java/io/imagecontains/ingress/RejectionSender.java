@@ -1,48 +1,41 @@
 package io.imagecontains.ingress;
 
+import io.imagecontains.kafka.TopicsConfig;
 import io.imagecontains.task.Rejection;
 import io.imagecontains.task.TaskJson;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-/** Writes the ingress's refusals to the rejections topic (the core writes its own in Streams). */
+/**
+ * Writes the ingress's refusals to the rejections topic (the core writes its own in Streams), keyed
+ * {@code function/taskName} when known. Like commands, a refusal is never dropped.
+ */
 @ApplicationScoped
 public class RejectionSender {
 
   /** Channel of the public rejections topic (mapped in application.properties). */
   public static final String CHANNEL = "rejections";
 
-  private final MutinyEmitter<byte[]> emitter;
+  private final BatchSender sender;
 
+  /** The emitter declares the channel; see {@link TaskCommandSender}. */
   public RejectionSender(
-      @Channel(CHANNEL)
-          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = TaskCommandSender.BUFFER)
-          MutinyEmitter<byte[]> emitter) {
-    this.emitter = emitter;
+      @Channel(CHANNEL) MutinyEmitter<byte[]> channel,
+      KafkaClientService clients,
+      TopicsConfig topics) {
+    this.sender = new BatchSender(clients, CHANNEL, topics.rejections());
   }
 
-  /** Completes when the broker has the rejection; like commands, a refusal is never dropped. */
-  public Uni<Void> send(Rejection rejection) {
-    return Uni.createFrom()
-        .deferred(() -> emitter.sendMessage(message(rejection)))
-        .onFailure()
-        .retry()
-        .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
-        .indefinitely();
+  public Uni<Void> sendAll(List<Rejection> rejections) {
+    return sender.send(rejections.stream().map(this::record).toList());
   }
 
-  private static Message<byte[]> message(Rejection rejection) {
-    OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> metadata =
-        OutgoingKafkaRecordMetadata.builder();
-    if (rejection.kafkaKey() != null) {
-      metadata.withKey(rejection.kafkaKey());
-    }
-    return Message.of(TaskJson.write(rejection)).addMetadata(metadata.build());
+  private ProducerRecord<String, byte[]> record(Rejection rejection) {
+    return sender.record(rejection.kafkaKey(), TaskJson.write(rejection));
   }
 }

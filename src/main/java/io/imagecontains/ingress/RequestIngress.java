@@ -1,6 +1,8 @@
 package io.imagecontains.ingress;
 
+import io.imagecontains.task.Rejection;
 import io.imagecontains.task.Source;
+import io.imagecontains.task.TaskCommand;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
@@ -51,17 +53,26 @@ public class RequestIngress {
 
   @Incoming(CHANNEL)
   public Uni<Void> route(ConsumerRecords<byte[], byte[]> batch) {
-    List<Uni<Void>> sends = new ArrayList<>(batch.count());
+    List<TaskCommand> accepted = new ArrayList<>(batch.count());
+    List<Rejection> refused = new ArrayList<>();
+    long now = clock.millis();
     for (ConsumerRecord<byte[], byte[]> record : batch) {
-      sends.add(routeOne(record));
+      RequestParser.Outcome outcome = parse(record, now);
+      if (outcome instanceof RequestParser.Accepted ok) {
+        accepted.add(ok.command());
+      } else {
+        refused.add(((RequestParser.Rejected) outcome).rejection());
+      }
     }
-    if (sends.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    return Uni.join().all(sends).andFailFast().replaceWithVoid();
+    metrics.accepted(Source.KAFKA, accepted.size());
+    refused.forEach(r -> metrics.refused(Source.KAFKA, r.code()));
+    return Uni.join()
+        .all(commands.sendAll(accepted), rejections.sendAll(refused))
+        .andFailFast()
+        .replaceWithVoid();
   }
 
-  private Uni<Void> routeOne(ConsumerRecord<byte[], byte[]> record) {
+  private RequestParser.Outcome parse(ConsumerRecord<byte[], byte[]> record, long now) {
     Source source =
         new Source(
             Source.KAFKA,
@@ -69,15 +80,7 @@ public class RequestIngress {
             record.partition(),
             record.offset(),
             keyText(record.key()));
-    RequestParser.Outcome outcome =
-        parser.parse(record.value(), source, commandId(record), clock.millis());
-    if (outcome instanceof RequestParser.Accepted accepted) {
-      metrics.accepted(Source.KAFKA);
-      return commands.send(accepted.command());
-    }
-    RequestParser.Rejected rejected = (RequestParser.Rejected) outcome;
-    metrics.refused(Source.KAFKA, rejected.rejection().code());
-    return rejections.send(rejected.rejection());
+    return parser.parse(record.value(), source, commandId(record), now);
   }
 
   /** Derived from the record's position, so a re-read record carries the same command id. */

@@ -26,10 +26,14 @@ public class RequestMetrics {
   }
 
   public void accepted(String via) {
+    accepted(via, 1);
+  }
+
+  public void accepted(String via, int count) {
     accepted
         .computeIfAbsent(
             via, v -> registry.counter(NAME, "via", v, "outcome", "accepted", "code", "none"))
-        .increment();
+        .increment(count);
   }
 
   public void refused(String via, RefusalCode code) {

@@ -1,18 +1,19 @@
 package io.imagecontains.ingress;
 
+import io.imagecontains.kafka.TopicsConfig;
 import io.imagecontains.task.TaskCommand;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Hands validated commands to the core over the internal task-commands topic, keyed by {@code
  * function/taskName} so every command of a task lands on the partition that owns its state.
+ * Completes once the broker has them (acks=all, idempotent producer: never lost, never doubled).
  */
 @ApplicationScoped
 public class TaskCommandSender {
@@ -20,35 +21,28 @@ public class TaskCommandSender {
   /** Channel of the internal task-commands topic (mapped in application.properties). */
   public static final String CHANNEL = "task-commands";
 
-  /** Bounds the records in flight from one ingress batch; above the consumer's max.poll.records. */
-  static final long BUFFER = 8192;
-
-  private final MutinyEmitter<byte[]> emitter;
-
-  public TaskCommandSender(
-      @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER)
-          MutinyEmitter<byte[]> emitter) {
-    this.emitter = emitter;
-  }
+  private final BatchSender sender;
 
   /**
-   * Completes when the broker has the command. The producer already retries within its delivery
-   * timeout; past that (a long broker outage) we keep trying rather than lose the command.
+   * The emitter is not used to send: it declares the channel, so SmallRye creates and configures
+   * its producer, which {@link BatchSender} then drives a batch at a time.
    */
-  public Uni<Void> send(TaskCommand command) {
-    return Uni.createFrom()
-        .deferred(() -> emitter.sendMessage(message(command)))
-        .onFailure()
-        .retry()
-        .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
-        .indefinitely();
+  public TaskCommandSender(
+      @Channel(CHANNEL) MutinyEmitter<byte[]> channel,
+      KafkaClientService clients,
+      TopicsConfig topics) {
+    this.sender = new BatchSender(clients, CHANNEL, topics.commands());
   }
 
-  private static Message<byte[]> message(TaskCommand command) {
-    return Message.of(RequestParser.encode(command))
-        .addMetadata(
-            OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(command.key().toString())
-                .build());
+  public Uni<Void> send(TaskCommand command) {
+    return sendAll(List.of(command));
+  }
+
+  public Uni<Void> sendAll(List<TaskCommand> commands) {
+    return sender.send(commands.stream().map(this::record).toList());
+  }
+
+  private ProducerRecord<String, byte[]> record(TaskCommand command) {
+    return sender.record(command.key().toString(), RequestParser.encode(command));
   }
 }
