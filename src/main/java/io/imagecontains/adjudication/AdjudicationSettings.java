@@ -56,7 +56,7 @@ public record AdjudicationSettings(
    * ≥ 99% accuracy, ≥ 95% decided and ≤ 4.5 answers per task. TODO numbers and why.
    */
   public static AdjudicationSettings defaults() {
-    return new AdjudicationSettings(0.8, 0.9, 0.985, 9, 0.5, 4, 0.98, 10_000);
+    return new AdjudicationSettings(0.8, 0.9, 0.98, 9, 0.5, 4, 0.98, 10_000);
   }
 
   private static void requireOpen(String name, double value, double low, double high) {

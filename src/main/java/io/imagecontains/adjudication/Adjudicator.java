@@ -48,9 +48,10 @@ public final class Adjudicator {
   public Decision decide(List<WorkerAnswer> answers, WorkerReliability reliability) {
     List<WorkerAnswer> counted = oncePerWorker(answers);
     List<String> assignmentIds = counted.stream().map(WorkerAnswer::assignmentId).toList();
+    CrowdPrior crowd = reliability.crowdPrior(settings);
     double logOdds = priorLogOdds(reliability);
     for (WorkerAnswer answer : counted) {
-      logOdds += weightOf(answer, reliability.statsOf(answer.workerId()));
+      logOdds += weightOf(answer, reliability.statsOf(answer.workerId()), crowd);
     }
     boolean leaning = logOdds >= 0;
     double confidence = sigmoid(Math.abs(logOdds));
@@ -75,17 +76,18 @@ public final class Adjudicator {
       List<WorkerAnswer> answers, boolean outcome, WorkerReliability reliability) {
     List<WorkerAnswer> counted = oncePerWorker(answers);
     double[] weights = new double[counted.size()];
+    CrowdPrior crowd = reliability.crowdPrior(settings);
     double total = priorLogOdds(reliability);
     for (int i = 0; i < weights.length; i++) {
       WorkerAnswer answer = counted.get(i);
-      weights[i] = weightOf(answer, reliability.statsOf(answer.workerId()));
+      weights[i] = weightOf(answer, reliability.statsOf(answer.workerId()), crowd);
       total += weights[i];
     }
     List<LabelledAnswer> lessons = new ArrayList<>();
     for (int i = 0; i < weights.length; i++) {
       lessons.add(new LabelledAnswer(counted.get(i), sigmoid(total - (1 - OWN_VOTE_IN_LABEL) * weights[i])));
     }
-    return reliability.learn(lessons, outcome, settings.maxTrackedWorkers());
+    return reliability.learn(lessons, outcome, settings);
   }
 
   /**
@@ -93,9 +95,11 @@ public final class Adjudicator {
    * counts against "contains" (nor a "no" for it): a worker who looks adversarial is ignored
    * rather than inverted, since that look is more often noise than malice.
    */
-  double weightOf(WorkerAnswer answer, WorkerStats stats) {
-    double sensitivity = clamp(stats.sensitivity(settings.priorAccuracy(), settings.priorStrength()));
-    double specificity = clamp(stats.specificity(settings.priorAccuracy(), settings.priorStrength()));
+  double weightOf(WorkerAnswer answer, WorkerStats stats, CrowdPrior crowd) {
+    double sensitivity =
+        clamp(stats.sensitivity(crowd.sensitivityMean(), crowd.sensitivityStrength()));
+    double specificity =
+        clamp(stats.specificity(crowd.specificityMean(), crowd.specificityStrength()));
     if (answer.containsTarget()) {
       return Math.max(0, Math.log(sensitivity / (1 - specificity)));
     }
