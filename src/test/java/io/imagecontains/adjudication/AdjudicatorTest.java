@@ -12,9 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sequential test on agreement, with workers everyone trusts at 85% (so that the arithmetic
- * is easy to follow): two agreeing answers give 97%, three give 99.5%, so at a 99% threshold
- * three agreeing answers decide and two do not.
+ * The sequential test on agreement, with workers everyone trusts at 85% (so that the arithmetic is
+ * easy to follow): two agreeing answers give 97%, three give 99.5%, so at a 99% threshold three
+ * agreeing answers decide and two do not.
  */
 class AdjudicatorTest {
 
@@ -34,12 +34,16 @@ class AdjudicatorTest {
     Decision yes = adjudicator.decide(answers("yes yes yes"), nobodyKnown);
     Decision no = adjudicator.decide(answers("no no no"), nobodyKnown);
 
-    assertThat(yes).isInstanceOfSatisfying(Decided.class, decided -> {
-      assertThat(decided.containsTarget()).isTrue();
-      assertThat(decided.confidence()).isBetween(0.99, 1.0);
-      assertThat(decided.usedAssignmentIds()).containsExactly("a0", "a1", "a2");
-    });
-    assertThat(no).isInstanceOfSatisfying(Decided.class, d -> assertThat(d.containsTarget()).isFalse());
+    assertThat(yes)
+        .isInstanceOfSatisfying(
+            Decided.class,
+            decided -> {
+              assertThat(decided.containsTarget()).isTrue();
+              assertThat(decided.confidence()).isBetween(0.99, 1.0);
+              assertThat(decided.usedAssignmentIds()).containsExactly("a0", "a1", "a2");
+            });
+    assertThat(no)
+        .isInstanceOfSatisfying(Decided.class, d -> assertThat(d.containsTarget()).isFalse());
   }
 
   @Test
@@ -65,10 +69,13 @@ class AdjudicatorTest {
   void failsWithInsufficientAgreementAtTheCap() {
     Decision decision = adjudicator.decide(answers("yes no yes no yes no yes no yes"), nobodyKnown);
 
-    assertThat(decision).isInstanceOfSatisfying(Undecidable.class, undecidable -> {
-      assertThat(undecidable.code()).isEqualTo("InsufficientAgreement");
-      assertThat(undecidable.usedAssignmentIds()).hasSize(9);
-    });
+    assertThat(decision)
+        .isInstanceOfSatisfying(
+            Undecidable.class,
+            undecidable -> {
+              assertThat(undecidable.code()).isEqualTo("InsufficientAgreement");
+              assertThat(undecidable.usedAssignmentIds()).hasSize(9);
+            });
   }
 
   @Test

@@ -7,15 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The answer-quality benchmark at the default settings (see {@link CrowdSimulation}); the full
- * size takes a couple of seconds, so it runs with the unit tests.
+ * The answer-quality benchmark at the default settings (see {@link CrowdSimulation}); the full size
+ * takes a couple of seconds, so it runs with the unit tests.
  */
 class CrowdSimulationTest {
 
   private static final long SEED = 42;
 
-  private final CrowdSimulation simulation =
-      new CrowdSimulation(AdjudicationSettings.defaults());
+  private final CrowdSimulation simulation = new CrowdSimulation(AdjudicationSettings.defaults());
 
   @Test
   void meetsTheTargetsOnEveryCrowdAtFullSize() {
@@ -40,7 +39,11 @@ class CrowdSimulationTest {
 
   private static void meetsTargets(Report report) {
     assertThat(report.accuracy()).as("accuracy of %s", report).isGreaterThanOrEqualTo(0.99);
-    assertThat(report.decidedShare()).as("decided share of %s", report).isGreaterThanOrEqualTo(0.95);
-    assertThat(report.answersPerTask()).as("answers per task of %s", report).isLessThanOrEqualTo(4.5);
+    assertThat(report.decidedShare())
+        .as("decided share of %s", report)
+        .isGreaterThanOrEqualTo(0.95);
+    assertThat(report.answersPerTask())
+        .as("answers per task of %s", report)
+        .isLessThanOrEqualTo(4.5);
   }
 }

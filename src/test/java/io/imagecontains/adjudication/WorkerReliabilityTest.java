@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Learning who to trust, on a crowd where 80% of images contain the target (so a worker who
- * always says yes agrees with most decisions): 10 honest workers right 95% of the time, and four
- * each of always-yes, always-no and coin-flipping workers.
+ * Learning who to trust, on a crowd where 80% of images contain the target (so a worker who always
+ * says yes agrees with most decisions): 10 honest workers right 95% of the time, and four each of
+ * always-yes, always-no and coin-flipping workers.
  */
 class WorkerReliabilityTest {
 
@@ -109,8 +109,9 @@ class WorkerReliabilityTest {
     WorkerReliability restored = json.readValue(stored, WorkerReliability.class);
 
     assertThat(restored).isEqualTo(learned);
-    assertThat(json.readValue(json.writeValueAsString(WorkerReliability.empty()),
-            WorkerReliability.class))
+    assertThat(
+            json.readValue(
+                json.writeValueAsString(WorkerReliability.empty()), WorkerReliability.class))
         .isEqualTo(WorkerReliability.empty());
   }
 
