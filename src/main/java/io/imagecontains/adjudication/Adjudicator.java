@@ -25,6 +25,12 @@ public final class Adjudicator {
   private static final double MAX_CLASS_PRIOR = 0.9;
 
   /**
+   * One answer never decides, however good the worker's record and however common the answer: a
+   * single careless or dishonest worker must not settle a task on their own.
+   */
+  static final int MIN_ANSWERS_TO_DECIDE = 2;
+
+  /**
    * How much of a worker's own answer goes into the label they are scored against. All of it (the
    * posterior of the task) lets a worker confirm themselves, and estimates inflate until decisions
    * are overconfident; none of it (the other answers alone) scores everyone against fallible
@@ -56,14 +62,16 @@ public final class Adjudicator {
     }
     boolean leaning = logOdds >= 0;
     double confidence = sigmoid(Math.abs(logOdds));
-    if (Math.abs(logOdds) >= decisiveLogOdds - EPSILON) {
+    boolean corroborated = counted.size() >= MIN_ANSWERS_TO_DECIDE;
+    if (corroborated && Math.abs(logOdds) >= decisiveLogOdds - EPSILON) {
       return new Decided(leaning, confidence, assignmentIds);
     }
     int room = settings.maxAnswers() - counted.size();
     if (room <= 0) {
       return new Undecidable(leaning, confidence, assignmentIds);
     }
-    return new NeedMore(Math.min(room, fewestThatCouldDecide(logOdds)));
+    int fewest = Math.max(MIN_ANSWERS_TO_DECIDE - counted.size(), fewestThatCouldDecide(logOdds));
+    return new NeedMore(Math.min(room, fewest));
   }
 
   /**
