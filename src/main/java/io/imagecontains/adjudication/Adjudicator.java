@@ -14,6 +14,11 @@ import java.util.Set;
  * sensitivity and specificity, to the prior log-odds; a side wins once its posterior reaches the
  * confidence threshold. Until then it asks for the fewest answers that could get there, up to the
  * cap. A pure function: the caller keeps the answers and the reliability view.
+ *
+ * <p>How the core uses it: on each new answer, {@link #decide} with all the task's answers so far.
+ * On {@code NeedMore(n)}, ask MTurk for {@code n} minus the assignments still outstanding (none if
+ * that is not positive). On {@code Decided}, store {@link #learnFrom} in place of the reliability
+ * view. On {@code Undecidable}, fail the task with its code.
  */
 public final class Adjudicator {
 
@@ -119,8 +124,8 @@ public final class Adjudicator {
 
   /**
    * Log-odds that an image contains the target before any answer: the configured class prior, moved
-   * towards the share of positives decided so far. Bounded, so that a run of one kind of image
-   * never lets a single answer decide the other kind.
+   * towards the share of positives decided so far. Bounded at 90%, so that a long run of one kind
+   * of image never makes the other kind too expensive to recognise.
    */
   double priorLogOdds(WorkerReliability reliability) {
     double share =
