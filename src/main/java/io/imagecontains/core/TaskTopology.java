@@ -47,19 +47,16 @@ public class TaskTopology {
             core.giveUpCreating().toMillis(),
             core.cleanupInterval().toMillis(),
             core.expiryGrace().toMillis(),
-            attempt -> pollDelay(core.poll(), attempt));
+            pollSchedule(core.poll()));
     HitLifecycle lifecycle = new HitLifecycle(new Adjudicator(adjudication(core)), settings);
     return new CoreWiring(
         lifecycle, metrics, topics.hitEvents(), core.tick(), core.maxWakeupsPerTick());
   }
 
-  private static long pollDelay(CoreConfig.Poll poll, int attempt) {
-    double base =
-        Math.min(
-            poll.max().toMillis(),
-            poll.initial().toMillis() * Math.pow(poll.factor(), Math.min(attempt, 30)));
-    double spread = poll.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
-    return Math.max(1, Math.round(base * (1 + spread)));
+  /** Jitter spreads polls of tasks created together; it need not be reproducible here. */
+  private static LifecycleSettings.PollSchedule pollSchedule(CoreConfig.Poll poll) {
+    PollBackoff backoff = new PollBackoff(poll.initial(), poll.max(), poll.factor(), poll.jitter());
+    return attempt -> backoff.delay(attempt, ThreadLocalRandom.current()).toMillis();
   }
 
   static AdjudicationSettings adjudication(CoreConfig core) {
