@@ -1,0 +1,105 @@
+package io.imagecontains.workforce.crowd;
+
+import io.imagecontains.workforce.hits.Assignment;
+import io.imagecontains.workforce.hits.Hit;
+import io.imagecontains.workforce.hits.TurkError;
+import io.imagecontains.workforce.hits.WorkerSource;
+import io.imagecontains.workforce.hits.Workplace;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.logging.Logger;
+
+/**
+ * Simulated workers answering HITs. For each open slot, after a log-normal arrival delay, a worker
+ * drawn at random from the crowd (never one who already worked on that HIT) accepts it; then it
+ * either abandons (the deadline passes, MTurk reopens the slot) or submits after its answer
+ * latency, answering from the ground truth according to its behaviour.
+ *
+ * <p>Thread safety: called only under the registry lock (see {@link WorkerSource}), which also
+ * guards the random generator, so a seeded run is reproducible.
+ */
+public final class SimulatedCrowd implements WorkerSource {
+  private static final Logger LOG = Logger.getLogger(SimulatedCrowd.class.getName());
+  private static final int DRAW_ATTEMPTS = 16;
+
+  private final CrowdSpec spec;
+  private final List<SimulatedWorker> workers;
+  private final GroundTruth truth;
+  private final AnswerXml answers;
+  private final Random random;
+
+  public SimulatedCrowd(CrowdSpec spec, GroundTruth truth, AnswerPoison poison, long seed) {
+    this.spec = spec;
+    this.random = new Random(seed);
+    this.workers = Roster.enlist(spec, random);
+    this.truth = truth;
+    this.answers = new AnswerXml(poison);
+  }
+
+  public List<SimulatedWorker> workers() {
+    return workers;
+  }
+
+  public GroundTruth truth() {
+    return truth;
+  }
+
+  @Override
+  public void slotOpened(Hit hit, Workplace workplace) {
+    Instant arrival = workplace.now().plus(spec.arrival().sample(random));
+    workplace.at(arrival, () -> arrive(hit, workplace));
+  }
+
+  private void arrive(Hit hit, Workplace workplace) {
+    Optional<SimulatedWorker> worker = drawWorkerNewTo(hit);
+    if (worker.isEmpty()) {
+      return; // everyone in the crowd already worked on it: the slot stays open
+    }
+    Optional<Assignment> taken = workplace.accept(hit.id(), worker.get().id());
+    taken.ifPresent(a -> work(hit, worker.get(), a, workplace));
+  }
+
+  private void work(Hit hit, SimulatedWorker worker, Assignment assignment, Workplace workplace) {
+    Duration latency = worker.answerLatency(random);
+    boolean inTime = latency.compareTo(hit.request().assignmentDuration()) < 0;
+    if (worker.abandons(random) || !inTime) {
+      return; // MTurk abandons it at the deadline and reopens the slot
+    }
+    String answer = answers.write(answerOf(worker, hit), random);
+    workplace.at(
+        assignment.acceptTime().plus(latency), () -> submit(assignment, answer, workplace));
+  }
+
+  private boolean answerOf(SimulatedWorker worker, Hit hit) {
+    Optional<QuestionSubject> subject = QuestionSubject.of(hit.request());
+    if (subject.isEmpty()) {
+      LOG.fine(() -> "HIT " + hit.id() + " names no image and label; worker guesses");
+      return random.nextBoolean();
+    }
+    return worker.answersYes(truth.contains(subject.get().url(), subject.get().label()), random);
+  }
+
+  private void submit(Assignment assignment, String answer, Workplace workplace) {
+    try {
+      workplace.submit(assignment.id(), answer);
+    } catch (TurkError e) {
+      LOG.fine(() -> "submission refused: " + e.getMessage());
+    }
+  }
+
+  private Optional<SimulatedWorker> drawWorkerNewTo(Hit hit) {
+    for (int i = 0; i < DRAW_ATTEMPTS; i++) {
+      SimulatedWorker w = workers.get(random.nextInt(workers.size()));
+      if (!hit.hasWorked(w.id())) {
+        return Optional.of(w);
+      }
+    }
+    List<SimulatedWorker> fresh = workers.stream().filter(w -> !hit.hasWorked(w.id())).toList();
+    return fresh.isEmpty()
+        ? Optional.empty()
+        : Optional.of(fresh.get(random.nextInt(fresh.size())));
+  }
+}

@@ -1,0 +1,40 @@
+package io.imagecontains.workforce.crowd;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * One line of the crowd file: {@code count} workers who behave alike. {@code accuracy} is one
+ * number, or {@code [min, max]} for workers whose accuracies spread uniformly over that range; it
+ * matters only to honest workers.
+ */
+public record WorkerGroup(
+    @JsonProperty("name") String name,
+    @JsonProperty("count") int count,
+    @JsonProperty("behaviour") Behaviour behaviour,
+    @JsonProperty("accuracy") List<Double> accuracy,
+    @JsonProperty("latency") LogNormal latency,
+    @JsonProperty("abandonmentRate") double abandonmentRate) {
+
+  public WorkerGroup {
+    if (name == null || name.isBlank() || count < 0 || behaviour == null || latency == null) {
+      throw new IllegalArgumentException(
+          "a worker group needs a name, a count >= 0, a behaviour and a latency: " + name);
+    }
+    accuracy = accuracy == null || accuracy.isEmpty() ? List.of(1.0) : List.copyOf(accuracy);
+    if (accuracy.size() > 2 || accuracy.stream().anyMatch(a -> a < 0 || a > 1)) {
+      throw new IllegalArgumentException("accuracy must be p or [min, max] within 0..1: " + name);
+    }
+    if (abandonmentRate < 0 || abandonmentRate > 1) {
+      throw new IllegalArgumentException("abandonmentRate must be within 0..1: " + name);
+    }
+  }
+
+  double minAccuracy() {
+    return accuracy.get(0);
+  }
+
+  double maxAccuracy() {
+    return accuracy.get(accuracy.size() - 1);
+  }
+}

@@ -1,0 +1,216 @@
+package io.imagecontains.workforce.hits;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The requester side of the marketplace, with MTurk's rules: HIT creation deduplicated by {@code
+ * UniqueRequestToken}, the under-10 extension rule, assignment review, early expiry and the
+ * preconditions of deletion. Thread-safe: every method takes the {@link HitBook} lock and first
+ * brings the simulation up to the clock, so state is always read as of "now".
+ */
+public final class HitRegistry {
+  private static final int EXTENSION_THRESHOLD = 10;
+  private final HitBook book;
+  private final WorkerDesk desk;
+
+  public HitRegistry(Clock clock, long seed, BigDecimal startingBalance) {
+    this.book = new HitBook(clock, seed, startingBalance);
+    this.desk = new WorkerDesk(book);
+  }
+
+  public void addWorkerSource(WorkerSource source) {
+    synchronized (book) {
+      book.sources.add(source);
+    }
+  }
+
+  /** The worker side, for worker sources. */
+  public Workplace workplace() {
+    return desk;
+  }
+
+  /** Runs {@code reads} under the lock, so live HITs can be turned into a consistent snapshot. */
+  public <T> T read(Supplier<T> reads) {
+    synchronized (book) {
+      book.advance();
+      return reads.get();
+    }
+  }
+
+  public Instant now() {
+    return desk.now();
+  }
+
+  public Hit create(HitRequest request) {
+    synchronized (book) {
+      Instant now = book.advance();
+      HitRules.validate(request);
+      book.createTokens
+          .hitFor(request.uniqueRequestToken(), now)
+          .ifPresent(
+              existing -> {
+                throw new TurkError(
+                    TurkError.HIT_ALREADY_EXISTS,
+                    "There is already a HIT with this unique request token: " + existing);
+              });
+      Hit hit = new Hit(book.ids.next(), HitIds.typeIdFor(request), book.nextSeq(), request, now);
+      book.hits.put(hit.id(), hit);
+      book.createTokens.remember(request.uniqueRequestToken(), hit.id(), now);
+      book.announceSlots(hit, hit.maxAssignments(), desk);
+      return hit;
+    }
+  }
+
+  public Hit get(String hitId) {
+    synchronized (book) {
+      book.advance();
+      return book.hit(hitId);
+    }
+  }
+
+  /** A submitted, reviewed or still-open assignment (abandoned ones are gone, as on MTurk). */
+  public Assignment assignment(String assignmentId) {
+    synchronized (book) {
+      book.advance();
+      return book.assignment(assignmentId);
+    }
+  }
+
+  /** All HITs ever created, disposed ones included, oldest first (for inspection). */
+  public List<Hit> hits() {
+    synchronized (book) {
+      book.advance();
+      return List.copyOf(book.hits.values());
+    }
+  }
+
+  public Page<Assignment> listAssignments(
+      String hitId, Set<AssignmentStatus> statuses, String nextToken, Integer maxResults) {
+    synchronized (book) {
+      book.advance();
+      Set<AssignmentStatus> wanted =
+          statuses == null || statuses.isEmpty()
+              ? Set.of(
+                  AssignmentStatus.Submitted, AssignmentStatus.Approved, AssignmentStatus.Rejected)
+              : statuses;
+      List<Assignment> listed =
+          book.hit(hitId).assignments().stream()
+              .filter(a -> a.status().isListed() && wanted.contains(a.status()))
+              .sorted(Comparator.comparingLong(Assignment::listingSeq))
+              .toList();
+      return Page.of(listed, Assignment::listingSeq, nextToken, maxResults);
+    }
+  }
+
+  public Page<Hit> listReviewable(HitStatus status, String typeId, String nextToken, Integer max) {
+    synchronized (book) {
+      Instant now = book.advance();
+      HitStatus wanted = status == null ? HitStatus.Reviewable : status;
+      List<Hit> listed =
+          book.hits.values().stream()
+              .filter(h -> h.status(now) == wanted)
+              .filter(h -> typeId == null || typeId.equals(h.typeId()))
+              .toList();
+      return Page.of(listed, Hit::creationSeq, nextToken, max);
+    }
+  }
+
+  public void extend(String hitId, int additional, String token) {
+    synchronized (book) {
+      Instant now = book.advance();
+      Hit hit = book.hit(hitId);
+      RequestTokens.validate(token);
+      // The token first: a retry of a done extension must say so, not trip the under-10 rule.
+      if (book.extendTokens.hitFor(token, now).isPresent()) {
+        throw new TurkError(
+            TurkError.EXTEND_ALREADY_DONE,
+            "HIT " + hitId + " was already extended with this unique request token: " + token);
+      }
+      HitRules.checkExtension(hit, additional, EXTENSION_THRESHOLD);
+      hit.extend(additional);
+      book.extendTokens.remember(token, hitId, now);
+      if (!hit.isExpired(now)) {
+        book.announceSlots(hit, additional, desk);
+      }
+    }
+  }
+
+  public void approve(String assignmentId, String feedback, boolean overrideRejection) {
+    synchronized (book) {
+      Instant now = book.advance();
+      Assignment a = book.assignment(assignmentId);
+      boolean allowed =
+          a.status() == AssignmentStatus.Submitted
+              || overrideRejection && a.status() == AssignmentStatus.Rejected;
+      if (!allowed) {
+        throw HitRules.wrongAssignmentState(a, "Submitted");
+      }
+      book.approve(a, now, feedback);
+    }
+  }
+
+  public void reject(String assignmentId, String feedback) {
+    synchronized (book) {
+      Instant now = book.advance();
+      Assignment a = book.assignment(assignmentId);
+      if (a.status() != AssignmentStatus.Submitted) {
+        throw HitRules.wrongAssignmentState(a, "Submitted");
+      }
+      a.reject(now, feedback);
+    }
+  }
+
+  /** Moves the expiry; a time in the past expires the HIT now, a later one may reopen it. */
+  public void updateExpiration(String hitId, Instant expireAt) {
+    synchronized (book) {
+      Instant now = book.advance();
+      Hit hit = book.hit(hitId);
+      HitRules.checkNotDisposed(hit);
+      boolean wasAssignable = hit.status(now) == HitStatus.Assignable;
+      hit.expireAt(expireAt.isAfter(now) ? expireAt : now);
+      if (!wasAssignable && hit.status(now) == HitStatus.Assignable) {
+        book.announceSlots(hit, hit.availableCount(), desk);
+      }
+    }
+  }
+
+  /** {@code UpdateHITReviewStatus}: Reviewable to Reviewing, or back when {@code revert}. */
+  public void updateReviewStatus(String hitId, boolean revert) {
+    synchronized (book) {
+      Instant now = book.advance();
+      Hit hit = book.hit(hitId);
+      HitStatus required = revert ? HitStatus.Reviewing : HitStatus.Reviewable;
+      HitRules.checkStatus(hit, now, required);
+      hit.setReviewing(!revert);
+    }
+  }
+
+  public void delete(String hitId) {
+    synchronized (book) {
+      Instant now = book.advance();
+      Hit hit = book.hit(hitId);
+      HitRules.checkDeletable(hit, now);
+      hit.dispose();
+    }
+  }
+
+  public BigDecimal availableBalance() {
+    synchronized (book) {
+      book.advance();
+      return book.ledger.available();
+    }
+  }
+
+  public BigDecimal spent() {
+    synchronized (book) {
+      book.advance();
+      return book.ledger.spent();
+    }
+  }
+}
