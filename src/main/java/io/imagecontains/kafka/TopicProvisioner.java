@@ -59,7 +59,9 @@ public class TopicProvisioner {
         new NewTopic(topics.commands(), partitions, replication),
         new NewTopic(topics.results(), partitions, replication)
             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-        new NewTopic(topics.rejections(), partitions, replication));
+        new NewTopic(topics.rejections(), partitions, replication),
+        new NewTopic(topics.hitCommands(), partitions, replication),
+        new NewTopic(topics.hitEvents(), partitions, replication));
   }
 
   void provision() throws InterruptedException, ExecutionException, TimeoutException {

@@ -23,6 +23,12 @@ public interface TopicsConfig {
   /** Public output: every refused request with a code and a message. */
   String rejections();
 
+  /** Internal: the core's commands to the MTurk gateway, keyed {@code function/taskName}. */
+  String hitCommands();
+
+  /** Internal: the MTurk gateway's events back to the core, keyed {@code function/taskName}. */
+  String hitEvents();
+
   /**
    * Partitions of the topics this service creates. The task-commands partition count bounds how
    * many instances can share the core's work.

@@ -47,6 +47,14 @@ class TaskTopologyTest {
           return "rejections";
         }
 
+        public String hitCommands() {
+          return "hit-commands";
+        }
+
+        public String hitEvents() {
+          return "hit-events";
+        }
+
         public int partitions() {
           return 1;
         }
