@@ -1,0 +1,155 @@
+package io.imagecontains.adjudication;
+
+import io.imagecontains.adjudication.Decision.Decided;
+import io.imagecontains.adjudication.Decision.NeedMore;
+import io.imagecontains.adjudication.Decision.Undecidable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides whether an image contains the target from workers' answers: a sequential test on
+ * agreement. Each answer adds the log likelihood ratio of what that worker said, from their
+ * learned sensitivity and specificity, to the prior log-odds; a side wins once its posterior
+ * reaches the confidence threshold. Until then it asks for the fewest answers that could get
+ * there, up to the cap. A pure function: the caller keeps the answers and the reliability view.
+ */
+public final class Adjudicator {
+
+  private static final double EPSILON = 1e-9;
+  /** Weight, in decided tasks, of the configured class prior against the observed share. */
+  private static final double CLASS_PRIOR_STRENGTH = 20;
+  private static final double MAX_CLASS_PRIOR = 0.9;
+
+  /**
+   * How much of a worker's own answer goes into the label they are scored against. All of it
+   * (the posterior of the task) lets a worker confirm themselves, and estimates inflate until
+   * decisions are overconfident; none of it (the other answers alone) scores everyone against
+   * fallible labels, and a 97% worker looks like an 87% one. The crowd simulation balances the
+   * two at 0.3.
+   */
+  static final double OWN_VOTE_IN_LABEL = 0.3;
+
+  private final AdjudicationSettings settings;
+  private final double decisiveLogOdds;
+  private final double planningWeight;
+
+  public Adjudicator(AdjudicationSettings settings) {
+    this.settings = settings;
+    this.decisiveLogOdds = logit(settings.confidence());
+    this.planningWeight = logit(settings.planningAccuracy());
+  }
+
+  /**
+   * The decision on a task given its answers so far (in arrival order; repeated assignments and
+   * second answers by the same worker are ignored).
+   */
+  public Decision decide(List<WorkerAnswer> answers, WorkerReliability reliability) {
+    List<WorkerAnswer> counted = oncePerWorker(answers);
+    List<String> assignmentIds = counted.stream().map(WorkerAnswer::assignmentId).toList();
+    CrowdPrior crowd = reliability.crowdPrior(settings);
+    double logOdds = priorLogOdds(reliability);
+    for (WorkerAnswer answer : counted) {
+      logOdds += weightOf(answer, reliability.statsOf(answer.workerId()), crowd);
+    }
+    boolean leaning = logOdds >= 0;
+    double confidence = sigmoid(Math.abs(logOdds));
+    if (Math.abs(logOdds) >= decisiveLogOdds - EPSILON) {
+      return new Decided(leaning, confidence, assignmentIds);
+    }
+    int room = settings.maxAnswers() - counted.size();
+    if (room <= 0) {
+      return new Undecidable(leaning, confidence, assignmentIds);
+    }
+    return new NeedMore(Math.min(room, fewestThatCouldDecide(logOdds)));
+  }
+
+  /**
+   * The reliability view after a decided task: each worker who answered is scored against how
+   * likely the task is positive, with their own answer counted at {@link #OWN_VOTE_IN_LABEL} of
+   * its weight (see there).
+   *
+   * @param outcome the decided side, which moves the learned share of positives
+   */
+  public WorkerReliability learnFrom(
+      List<WorkerAnswer> answers, boolean outcome, WorkerReliability reliability) {
+    List<WorkerAnswer> counted = oncePerWorker(answers);
+    double[] weights = new double[counted.size()];
+    CrowdPrior crowd = reliability.crowdPrior(settings);
+    double total = priorLogOdds(reliability);
+    for (int i = 0; i < weights.length; i++) {
+      WorkerAnswer answer = counted.get(i);
+      weights[i] = weightOf(answer, reliability.statsOf(answer.workerId()), crowd);
+      total += weights[i];
+    }
+    List<LabelledAnswer> lessons = new ArrayList<>();
+    for (int i = 0; i < weights.length; i++) {
+      lessons.add(new LabelledAnswer(counted.get(i), sigmoid(total - (1 - OWN_VOTE_IN_LABEL) * weights[i])));
+    }
+    return reliability.learn(lessons, outcome, settings);
+  }
+
+  /**
+   * Log likelihood ratio of one answer, for "contains". Clamped so that a worker's "yes" never
+   * counts against "contains" (nor a "no" for it): a worker who looks adversarial is ignored
+   * rather than inverted, since that look is more often noise than malice.
+   */
+  double weightOf(WorkerAnswer answer, WorkerStats stats, CrowdPrior crowd) {
+    double sensitivity =
+        clamp(stats.sensitivity(crowd.sensitivityMean(), crowd.sensitivityStrength()));
+    double specificity =
+        clamp(stats.specificity(crowd.specificityMean(), crowd.specificityStrength()));
+    if (answer.containsTarget()) {
+      return Math.max(0, Math.log(sensitivity / (1 - specificity)));
+    }
+    return -Math.max(0, Math.log(specificity / (1 - sensitivity)));
+  }
+
+  /**
+   * Log-odds that an image contains the target before any answer: the configured class prior,
+   * moved towards the share of positives decided so far. Bounded, so that a run of one kind of
+   * image never lets a single answer decide the other kind.
+   */
+  double priorLogOdds(WorkerReliability reliability) {
+    double share =
+        (reliability.positiveDecisions() + settings.classPrior() * CLASS_PRIOR_STRENGTH)
+            / (reliability.decisions() + CLASS_PRIOR_STRENGTH);
+    return logit(Math.min(MAX_CLASS_PRIOR, Math.max(1 - MAX_CLASS_PRIOR, share)));
+  }
+
+  /**
+   * Answers needed, all on one side and each as telling as a good worker's, to reach confidence
+   * from here. Planning with a newcomer's weight instead would ask for answers that good workers
+   * make unnecessary, and they are paid all the same.
+   */
+  private int fewestThatCouldDecide(double logOdds) {
+    double gap = decisiveLogOdds - Math.abs(logOdds);
+    return Math.max(1, (int) Math.ceil(gap / planningWeight - EPSILON));
+  }
+
+  private double clamp(double accuracy) {
+    double max = settings.maxWorkerAccuracy();
+    return Math.min(max, Math.max(1 - max, accuracy));
+  }
+
+  private static List<WorkerAnswer> oncePerWorker(List<WorkerAnswer> answers) {
+    Set<String> workers = new HashSet<>();
+    Set<String> assignments = new HashSet<>();
+    List<WorkerAnswer> counted = new ArrayList<>();
+    for (WorkerAnswer answer : answers) {
+      if (assignments.add(answer.assignmentId()) && workers.add(answer.workerId())) {
+        counted.add(answer);
+      }
+    }
+    return counted;
+  }
+
+  private static double logit(double p) {
+    return Math.log(p / (1 - p));
+  }
+
+  private static double sigmoid(double x) {
+    return 1 / (1 + Math.exp(-x));
+  }
+}

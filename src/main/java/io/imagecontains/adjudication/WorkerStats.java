@@ -1,0 +1,56 @@
+package io.imagecontains.adjudication;
+
+/**
+ * One worker's track record on decided tasks, kept apart for positive and negative outcomes.
+ *
+ * <p>Why two coins rather than one accuracy: a worker who always answers "yes" agrees with most
+ * decisions when most images contain the target, yet tells nothing. Measured separately, such a
+ * worker has perfect sensitivity and zero specificity, and the likelihood ratio of their "yes" is
+ * 1: it carries no weight, whatever the share of positives.
+ *
+ * @param positives decided-positive tasks the worker answered
+ * @param yesOnPositives of those, how many they answered "yes"
+ * @param negatives decided-negative tasks the worker answered
+ * @param noOnNegatives of those, how many they answered "no"
+ * @param lastSeen the reliability view's decision count when the worker was last seen (recency)
+ */
+public record WorkerStats(
+    double positives,
+    double yesOnPositives,
+    double negatives,
+    double noOnNegatives,
+    long lastSeen) {
+
+  /** A worker without history. */
+  public static final WorkerStats NONE = new WorkerStats(0, 0, 0, 0, 0);
+
+  /**
+   * This record after one more task the worker answered.
+   *
+   * @param positiveProbability how likely the task is positive; the task counts that much as a
+   *     positive and the rest as a negative
+   */
+  public WorkerStats record(boolean answered, double positiveProbability, long seenAt) {
+    double q = positiveProbability;
+    return new WorkerStats(
+        positives + q,
+        yesOnPositives + (answered ? q : 0),
+        negatives + (1 - q),
+        noOnNegatives + (answered ? 0 : 1 - q),
+        seenAt);
+  }
+
+  /** P(answers yes | image contains the target): Beta-prior mean, shrunk towards the prior. */
+  public double sensitivity(double priorAccuracy, double priorStrength) {
+    return shrunk(yesOnPositives, positives, priorAccuracy, priorStrength);
+  }
+
+  /** P(answers no | image does not contain the target), shrunk the same way. */
+  public double specificity(double priorAccuracy, double priorStrength) {
+    return shrunk(noOnNegatives, negatives, priorAccuracy, priorStrength);
+  }
+
+  private static double shrunk(double hits, double trials, double prior, double strength) {
+    return (hits + prior * strength) / (trials + strength);
+  }
+}
