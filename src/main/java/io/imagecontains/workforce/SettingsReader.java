@@ -5,6 +5,8 @@ import io.imagecontains.workforce.protocol.FaultSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -47,7 +49,25 @@ public final class SettingsReader {
         text(SimulatorSettings.SEED).map(Long::parseLong).orElse(d.seed()),
         text(SimulatorSettings.STARTING_BALANCE).map(BigDecimal::new).orElse(d.startingBalance()),
         faults(),
-        poison());
+        poison(),
+        credentials());
+  }
+
+  /** {@code id:secret,id2:secret2}; a secret may itself contain colons, not commas. */
+  private Map<String, String> credentials() {
+    Map<String, String> keys = new LinkedHashMap<>();
+    for (String pair : text(SimulatorSettings.CREDENTIALS).orElse("").split(",")) {
+      int colon = pair.indexOf(':');
+      if (pair.isBlank()) {
+        continue;
+      }
+      if (colon < 1) {
+        throw new IllegalArgumentException(
+            SimulatorSettings.CREDENTIALS + " must be id:secret[,id:secret...]");
+      }
+      keys.put(pair.substring(0, colon).trim(), pair.substring(colon + 1).trim());
+    }
+    return keys;
   }
 
   private FaultSettings faults() {

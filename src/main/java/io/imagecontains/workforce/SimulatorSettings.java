@@ -4,6 +4,7 @@ import io.imagecontains.workforce.crowd.AnswerPoison;
 import io.imagecontains.workforce.protocol.FaultSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,8 @@ import java.util.Optional;
  * @param startingBalance the requester's balance in dollars ({@value #STARTING_BALANCE})
  * @param faults faults injected into the Requester API ({@code simulator.faults.*})
  * @param poison broken answers the crowd submits ({@code simulator.poison.*})
+ * @param credentials secret keys by access key id ({@value #CREDENTIALS}, {@code id:secret,...});
+ *     when set, signatures are verified; when empty, any credentials are accepted
  */
 public record SimulatorSettings(
     boolean enabled,
@@ -33,7 +36,8 @@ public record SimulatorSettings(
     long seed,
     BigDecimal startingBalance,
     FaultSettings faults,
-    AnswerPoison poison) {
+    AnswerPoison poison,
+    Map<String, String> credentials) {
 
   public static final String ENABLED = "simulator.enabled";
   public static final String HOST = "simulator.host";
@@ -44,6 +48,7 @@ public record SimulatorSettings(
   public static final String POSITIVE_RATE = "simulator.positive-rate";
   public static final String SEED = "simulator.seed";
   public static final String STARTING_BALANCE = "simulator.starting-balance";
+  public static final String CREDENTIALS = "simulator.credentials";
 
   /** 8099: next to the service's 8080, and what {@code SimulatorMain} uses by default. */
   public static final int DEFAULT_PORT = 8099;
@@ -66,10 +71,12 @@ public record SimulatorSettings(
         42,
         new BigDecimal("10000.00"),
         FaultSettings.NONE,
-        AnswerPoison.NONE);
+        AnswerPoison.NONE,
+        Map.of());
   }
 
   public SimulatorSettings {
+    credentials = Map.copyOf(credentials);
     if (!(timeScale > 0) || positiveRate < 0 || positiveRate > 1 || port < 0 || port > 65535) {
       throw new IllegalArgumentException(
           "need time-scale > 0, positive-rate within 0..1 and a valid port");
@@ -88,7 +95,40 @@ public record SimulatorSettings(
         seed,
         startingBalance,
         faults,
-        poison);
+        poison,
+        credentials);
+  }
+
+  public SimulatorSettings withTimeScale(double scale) {
+    return new SimulatorSettings(
+        enabled,
+        host,
+        port,
+        crowdFile,
+        truthFile,
+        scale,
+        positiveRate,
+        seed,
+        startingBalance,
+        faults,
+        poison,
+        credentials);
+  }
+
+  public SimulatorSettings withSeed(long newSeed) {
+    return new SimulatorSettings(
+        enabled,
+        host,
+        port,
+        crowdFile,
+        truthFile,
+        timeScale,
+        positiveRate,
+        newSeed,
+        startingBalance,
+        faults,
+        poison,
+        credentials);
   }
 
   public SimulatorSettings withCrowdFile(Path file) {
@@ -103,7 +143,8 @@ public record SimulatorSettings(
         seed,
         startingBalance,
         faults,
-        poison);
+        poison,
+        credentials);
   }
 
   public SimulatorSettings withTruthFile(Path file) {
@@ -118,7 +159,8 @@ public record SimulatorSettings(
         seed,
         startingBalance,
         faults,
-        poison);
+        poison,
+        credentials);
   }
 
   public SimulatorSettings withFaults(FaultSettings newFaults) {
@@ -133,7 +175,8 @@ public record SimulatorSettings(
         seed,
         startingBalance,
         newFaults,
-        poison);
+        poison,
+        credentials);
   }
 
   public SimulatorSettings withPoison(AnswerPoison newPoison) {
@@ -148,6 +191,23 @@ public record SimulatorSettings(
         seed,
         startingBalance,
         faults,
-        newPoison);
+        newPoison,
+        credentials);
+  }
+
+  public SimulatorSettings withCredentials(Map<String, String> keys) {
+    return new SimulatorSettings(
+        enabled,
+        host,
+        port,
+        crowdFile,
+        truthFile,
+        timeScale,
+        positiveRate,
+        seed,
+        startingBalance,
+        faults,
+        poison,
+        keys);
   }
 }

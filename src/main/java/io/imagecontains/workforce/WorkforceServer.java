@@ -35,17 +35,20 @@ public final class WorkforceServer implements AutoCloseable {
   private final SimulatedCrowd crowd;
   private final FaultInjector faults;
   private final Inspection inspection;
+  private final String host;
 
   private WorkforceServer(SimulatorSettings settings, Clock clock, Vertx vertx, boolean owns) {
     this.vertx = vertx;
     this.ownsVertx = owns;
+    this.host = settings.host();
     this.registry = new HitRegistry(clock, settings.seed(), settings.startingBalance());
     this.crowd = crowdFor(settings);
     this.registry.addWorkerSource(crowd);
     this.faults = new FaultInjector(settings.faults(), settings.seed() + 2);
     CallStats stats = new CallStats();
-    this.inspection = new Inspection(registry, stats, crowd.truth());
-    RequesterApi requesterApi = new RequesterApi(vertx, registry, faults, stats);
+    this.inspection = new Inspection(registry, stats, crowd);
+    RequesterApi requesterApi =
+        new RequesterApi(vertx, registry, faults, stats, settings.credentials());
     InspectionApi inspectionApi = new InspectionApi(inspection);
     HttpServerOptions options =
         new HttpServerOptions().setHost(settings.host()).setPort(settings.port());
@@ -60,10 +63,19 @@ public final class WorkforceServer implements AutoCloseable {
 
   /** Starts on its own Vert.x with the given simulated clock (tests pass a manual one). */
   public static WorkforceServer start(SimulatorSettings settings, Clock clock) {
-    return listen(new WorkforceServer(settings, clock, Vertx.vertx(), true));
+    Vertx own = Vertx.vertx();
+    try {
+      return listen(new WorkforceServer(settings, clock, own, true));
+    } catch (RuntimeException e) {
+      own.close(); // a bad crowd or truth file must not leave Vert.x threads keeping the JVM up
+      throw e;
+    }
   }
 
-  /** Starts on an existing Vert.x (the service's), which {@link #close} leaves running. */
+  /**
+   * Starts on an existing Vert.x (the service's), which {@link #close} leaves running. Blocks until
+   * the port is bound: call it from a worker or main thread, never from an event loop.
+   */
   public static WorkforceServer start(SimulatorSettings settings, Clock clock, Vertx vertx) {
     return listen(new WorkforceServer(settings, clock, vertx, false));
   }
@@ -103,7 +115,8 @@ public final class WorkforceServer implements AutoCloseable {
 
   /** The URL to give the SDK as {@code endpointOverride}. */
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port());
+    boolean wildcard = host.equals("0.0.0.0") || host.equals("::");
+    return URI.create("http://" + (wildcard ? "127.0.0.1" : host) + ":" + port());
   }
 
   public HitRegistry registry() {

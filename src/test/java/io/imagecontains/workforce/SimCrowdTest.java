@@ -132,7 +132,7 @@ class SimCrowdTest {
     List<AssignmentStatus> statuses =
         registry.read(() -> hit.assignments().stream().map(Assignment::status).toList());
     assertThat(statuses).startsWith(AssignmentStatus.Abandoned).contains(AssignmentStatus.Accepted);
-    assertThat(registry.listAssignments(hit.id(), null, null, null).items()).isEmpty();
+    assertThat(registry.review().listAssignments(hit.id(), null, null, null).items()).isEmpty();
   }
 
   @Test

@@ -132,13 +132,16 @@ class SimFaultsTest {
     String tasks = get(http, "/_sim/tasks");
     String hits = get(http, "/_sim/hits");
     String stats = get(http, "/_sim/stats");
+    String workers = get(http, "/_sim/workers");
 
     assertThat(tasks).contains("\"image-contains/dog-task\":1").contains("\"duplicates\":{}");
     assertThat(hits)
         .contains("\"status\":\"Reviewable\"")
         .contains("\"url\":\"https://img.example.org/a.jpg\"")
         .contains("\"truth\":true")
-        .contains("\"status\":\"Submitted\"");
+        .contains("\"status\":\"Submitted\"")
+        .contains("\"value\":\"yes\"");
+    assertThat(workers).contains("{\"workerId\":\"A01PERFECT0001\",\"group\":\"perfect\"");
     assertThat(stats)
         .contains("\"CreateHIT\":1")
         .contains("\"simulatedNow\":\"2026-11-27T08:05:00Z\"");

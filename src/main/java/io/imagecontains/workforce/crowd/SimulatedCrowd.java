@@ -7,7 +7,9 @@ import io.imagecontains.workforce.hits.WorkerSource;
 import io.imagecontains.workforce.hits.Workplace;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.logging.Logger;
@@ -30,6 +32,9 @@ public final class SimulatedCrowd implements WorkerSource {
   private final GroundTruth truth;
   private final AnswerXml answers;
   private final Random random;
+
+  /** Parsing the question once per HIT, not per answer; HITs are never forgotten either. */
+  private final Map<String, Optional<Boolean>> truthByHit = new HashMap<>();
 
   public SimulatedCrowd(CrowdSpec spec, GroundTruth truth, AnswerPoison poison, long seed) {
     this.spec = spec;
@@ -74,12 +79,18 @@ public final class SimulatedCrowd implements WorkerSource {
   }
 
   private boolean answerOf(SimulatedWorker worker, Hit hit) {
+    Optional<Boolean> truthOfHit = truthByHit.computeIfAbsent(hit.id(), id -> truthOf(hit));
+    return truthOfHit.isEmpty()
+        ? random.nextBoolean()
+        : worker.answersYes(truthOfHit.get(), random);
+  }
+
+  private Optional<Boolean> truthOf(Hit hit) {
     Optional<QuestionSubject> subject = QuestionSubject.of(hit.request());
     if (subject.isEmpty()) {
-      LOG.fine(() -> "HIT " + hit.id() + " names no image and label; worker guesses");
-      return random.nextBoolean();
+      LOG.fine(() -> "HIT " + hit.id() + " names no image and label; its workers guess");
     }
-    return worker.answersYes(truth.contains(subject.get().url(), subject.get().label()), random);
+    return subject.map(s -> truth.contains(s.url(), s.label()));
   }
 
   private void submit(Assignment assignment, String answer, Workplace workplace) {

@@ -97,6 +97,10 @@ public final class Hit {
     disposed = true;
   }
 
+  boolean isDisposed() {
+    return disposed;
+  }
+
   public String id() {
     return id;
   }

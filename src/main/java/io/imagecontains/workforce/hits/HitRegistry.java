@@ -3,31 +3,37 @@ package io.imagecontains.workforce.hits;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The requester side of the marketplace, with MTurk's rules: HIT creation deduplicated by {@code
- * UniqueRequestToken}, the under-10 extension rule, assignment review, early expiry and the
- * preconditions of deletion. Thread-safe: every method takes the {@link HitBook} lock and first
- * brings the simulation up to the clock, so state is always read as of "now".
+ * UniqueRequestToken}, the under-10 extension rule, assignment review (via {@link #review()}),
+ * early expiry and the preconditions of deletion. Thread-safe: every method takes the {@link
+ * HitBook} lock and first brings the simulation up to the clock, so state is always read as of
+ * "now".
  */
 public final class HitRegistry {
   private static final int EXTENSION_THRESHOLD = 10;
   private final HitBook book;
   private final WorkerDesk desk;
+  private final AssignmentReview review;
 
   public HitRegistry(Clock clock, long seed, BigDecimal startingBalance) {
     this.book = new HitBook(clock, seed, startingBalance);
     this.desk = new WorkerDesk(book);
+    this.review = new AssignmentReview(book);
   }
 
   public void addWorkerSource(WorkerSource source) {
     synchronized (book) {
       book.sources.add(source);
     }
+  }
+
+  /** Reading and reviewing submitted assignments. */
+  public AssignmentReview review() {
+    return review;
   }
 
   /** The worker side, for worker sources. */
@@ -74,37 +80,11 @@ public final class HitRegistry {
     }
   }
 
-  /** A submitted, reviewed or still-open assignment (abandoned ones are gone, as on MTurk). */
-  public Assignment assignment(String assignmentId) {
-    synchronized (book) {
-      book.advance();
-      return book.assignment(assignmentId);
-    }
-  }
-
   /** All HITs ever created, disposed ones included, oldest first (for inspection). */
   public List<Hit> hits() {
     synchronized (book) {
       book.advance();
       return List.copyOf(book.hits.values());
-    }
-  }
-
-  public Page<Assignment> listAssignments(
-      String hitId, Set<AssignmentStatus> statuses, String nextToken, Integer maxResults) {
-    synchronized (book) {
-      book.advance();
-      Set<AssignmentStatus> wanted =
-          statuses == null || statuses.isEmpty()
-              ? Set.of(
-                  AssignmentStatus.Submitted, AssignmentStatus.Approved, AssignmentStatus.Rejected)
-              : statuses;
-      List<Assignment> listed =
-          book.hit(hitId).assignments().stream()
-              .filter(a -> a.status().isListed() && wanted.contains(a.status()))
-              .sorted(Comparator.comparingLong(Assignment::listingSeq))
-              .toList();
-      return Page.of(listed, Assignment::listingSeq, nextToken, maxResults);
     }
   }
 
@@ -138,31 +118,6 @@ public final class HitRegistry {
       if (!hit.isExpired(now)) {
         book.announceSlots(hit, additional, desk);
       }
-    }
-  }
-
-  public void approve(String assignmentId, String feedback, boolean overrideRejection) {
-    synchronized (book) {
-      Instant now = book.advance();
-      Assignment a = book.assignment(assignmentId);
-      boolean allowed =
-          a.status() == AssignmentStatus.Submitted
-              || overrideRejection && a.status() == AssignmentStatus.Rejected;
-      if (!allowed) {
-        throw HitRules.wrongAssignmentState(a, "Submitted");
-      }
-      book.approve(a, now, feedback);
-    }
-  }
-
-  public void reject(String assignmentId, String feedback) {
-    synchronized (book) {
-      Instant now = book.advance();
-      Assignment a = book.assignment(assignmentId);
-      if (a.status() != AssignmentStatus.Submitted) {
-        throw HitRules.wrongAssignmentState(a, "Submitted");
-      }
-      a.reject(now, feedback);
     }
   }
 

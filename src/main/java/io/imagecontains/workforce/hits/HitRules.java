@@ -94,7 +94,7 @@ final class HitRules {
   }
 
   static void checkNotDisposed(Hit hit) {
-    if (hit.status(Instant.MIN) == HitStatus.Disposed) {
+    if (hit.isDisposed()) {
       throw new TurkError(TurkError.INVALID_HIT_STATE, "HIT " + hit.id() + " is Disposed.");
     }
   }

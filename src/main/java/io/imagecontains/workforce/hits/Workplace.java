@@ -14,7 +14,10 @@ public interface Workplace {
   /** The simulated present. */
   Instant now();
 
-  /** Runs {@code action} under the registry lock when simulated time reaches {@code when}. */
+  /**
+   * Runs {@code action} under the registry lock at simulated instant {@code when}: as soon as any
+   * call brings the registry past that instant, and before that call's own work, in time order.
+   */
   void at(Instant when, Runnable action);
 
   /**

@@ -21,7 +21,12 @@ public record HitSummary(
     Boolean truth,
     List<AssignmentSummary> assignments) {
 
-  /** One assignment; accepted-but-open and abandoned ones are included, unlike on the API. */
+  /**
+   * One assignment; accepted-but-open and abandoned ones are included, unlike on the API.
+   *
+   * @param value the FreeText of the answer as submitted (e.g. {@code yes}), read naively for
+   *     scoring; null when not submitted or not of that shape (poisoned answers)
+   */
   public record AssignmentSummary(
-      String assignmentId, String workerId, String status, Instant submitted) {}
+      String assignmentId, String workerId, String status, Instant submitted, String value) {}
 }

@@ -2,6 +2,8 @@ package io.imagecontains.workforce.inspect;
 
 import io.imagecontains.workforce.crowd.GroundTruth;
 import io.imagecontains.workforce.crowd.QuestionSubject;
+import io.imagecontains.workforce.crowd.SimulatedCrowd;
+import io.imagecontains.workforce.crowd.SimulatedWorker;
 import io.imagecontains.workforce.hits.Assignment;
 import io.imagecontains.workforce.hits.Hit;
 import io.imagecontains.workforce.hits.HitRegistry;
@@ -11,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,12 +25,15 @@ import java.util.stream.Collectors;
 public final class Inspection {
   private final HitRegistry registry;
   private final CallStats stats;
+  private static final Pattern FREE_TEXT = Pattern.compile("<FreeText>([^<]*)</FreeText>");
+  private final SimulatedCrowd crowd;
   private final GroundTruth truth;
 
-  public Inspection(HitRegistry registry, CallStats stats, GroundTruth truth) {
+  public Inspection(HitRegistry registry, CallStats stats, SimulatedCrowd crowd) {
     this.registry = registry;
     this.stats = stats;
-    this.truth = truth;
+    this.crowd = crowd;
+    this.truth = crowd.truth();
   }
 
   public List<HitSummary> hits() {
@@ -89,6 +96,16 @@ public final class Inspection {
 
   private static HitSummary.AssignmentSummary summary(Assignment a) {
     return new HitSummary.AssignmentSummary(
-        a.id(), a.workerId(), a.status().name(), a.submitTime());
+        a.id(), a.workerId(), a.status().name(), a.submitTime(), freeText(a.answer()));
+  }
+
+  private static String freeText(String answer) {
+    Matcher m = answer == null ? null : FREE_TEXT.matcher(answer);
+    return m != null && m.find() && answer.endsWith("</QuestionFormAnswers>") ? m.group(1) : null;
+  }
+
+  /** Who the simulated workers are: id, group, behaviour and accuracy (for benchmarks). */
+  public List<SimulatedWorker> workers() {
+    return crowd.workers();
   }
 }

@@ -8,12 +8,14 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The inspection API as JSON over HTTP, for tests and benchmarks in another process: {@code GET
  * /_sim/hits}, {@code GET /_sim/tasks} (HITs created per task key and the duplicates), {@code GET
- * /_sim/stats} (calls by operation and outcome, simulated time). Read-only; runs on the event loop.
+ * /_sim/stats} (calls by operation and outcome, simulated time), {@code GET /_sim/workers} (the
+ * simulated crowd). Read-only; runs on the event loop.
  */
 public final class InspectionApi implements Handler<HttpServerRequest> {
   public static final String PREFIX = "/_sim/";
@@ -38,7 +40,12 @@ public final class InspectionApi implements Handler<HttpServerRequest> {
       case "/_sim/hits" -> reply(request, 200, inspection.hits());
       case "/_sim/tasks" -> reply(request, 200, tasks());
       case "/_sim/stats" -> reply(request, 200, stats());
-      default -> reply(request, 404, Map.of("error", "try /_sim/hits, /_sim/tasks, /_sim/stats"));
+      case "/_sim/workers" -> reply(request, 200, workers());
+      default ->
+          reply(
+              request,
+              404,
+              Map.of("error", "try /_sim/hits, /_sim/tasks, /_sim/stats, /_sim/workers"));
     }
   }
 
@@ -47,6 +54,20 @@ public final class InspectionApi implements Handler<HttpServerRequest> {
     out.put("hitsCreatedByTask", inspection.hitsCreatedByTask());
     out.put("duplicates", inspection.duplicateTasks());
     return out;
+  }
+
+  private List<Map<String, Object>> workers() {
+    return inspection.workers().stream()
+        .map(
+            w -> {
+              Map<String, Object> out = new LinkedHashMap<>();
+              out.put("workerId", w.id());
+              out.put("group", w.group());
+              out.put("behaviour", w.behaviour().fileName());
+              out.put("accuracy", w.accuracy());
+              return out;
+            })
+        .toList();
   }
 
   private Map<String, Object> stats() {

@@ -82,7 +82,7 @@ final class Operations {
   }
 
   private ObjectNode getAssignment(RequestFields f) {
-    Assignment a = registry.assignment(f.requiredText("AssignmentId"));
+    Assignment a = registry.review().assignment(f.requiredText("AssignmentId"));
     ObjectNode out = withHit(registry.get(a.hitId()));
     out.set("Assignment", HitJson.assignment(a));
     return out;
@@ -95,8 +95,10 @@ final class Operations {
       wanted.forEach(s -> statuses.add(listedStatus(s.asText())));
     }
     Page<Assignment> page =
-        registry.listAssignments(
-            f.requiredText("HITId"), statuses, f.text("NextToken"), f.integer("MaxResults"));
+        registry
+            .review()
+            .listAssignments(
+                f.requiredText("HITId"), statuses, f.text("NextToken"), f.integer("MaxResults"));
     ArrayNode items = NODES.arrayNode();
     page.items().forEach(a -> items.add(HitJson.assignment(a)));
     return pageJson(page, "Assignments", items);
@@ -124,13 +126,17 @@ final class Operations {
   }
 
   private ObjectNode approve(RequestFields f) {
-    registry.approve(
-        f.requiredText("AssignmentId"), f.text("RequesterFeedback"), f.flag("OverrideRejection"));
+    registry
+        .review()
+        .approve(
+            f.requiredText("AssignmentId"),
+            f.text("RequesterFeedback"),
+            f.flag("OverrideRejection"));
     return NODES.objectNode();
   }
 
   private ObjectNode reject(RequestFields f) {
-    registry.reject(f.requiredText("AssignmentId"), f.requiredText("RequesterFeedback"));
+    registry.review().reject(f.requiredText("AssignmentId"), f.requiredText("RequesterFeedback"));
     return NODES.objectNode();
   }
 

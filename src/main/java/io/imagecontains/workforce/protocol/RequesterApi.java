@@ -9,6 +9,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -25,43 +26,74 @@ public final class RequesterApi implements Handler<HttpServerRequest> {
   static final String CONTENT_TYPE = "application/x-amz-json-1.1";
   private static final Logger LOG = Logger.getLogger(RequesterApi.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long MAX_BODY_BYTES = 1 << 20;
+  private static final String UNKNOWN_OPERATION = "(unknown)";
 
   private final Vertx vertx;
   private final Operations operations;
   private final FaultInjector faults;
   private final CallStats stats;
+  private final SignatureCheck signatures;
 
-  public RequesterApi(Vertx vertx, HitRegistry registry, FaultInjector faults, CallStats stats) {
+  /**
+   * @param credentials secret keys by access key id to verify signatures with; empty to accept any
+   */
+  public RequesterApi(
+      Vertx vertx,
+      HitRegistry registry,
+      FaultInjector faults,
+      CallStats stats,
+      Map<String, String> credentials) {
     this.vertx = vertx;
     this.operations = new Operations(registry);
     this.faults = faults;
     this.stats = stats;
+    this.signatures = new SignatureCheck(credentials);
   }
 
   @Override
   public void handle(HttpServerRequest request) {
+    int refusal = sizeRefusal(request.getHeader("Content-Length"));
+    if (refusal != 0) {
+      request.response().setStatusCode(refusal).end();
+      return;
+    }
     request
         .body()
         .onSuccess(body -> serve(request, body))
         .onFailure(e -> request.connection().close());
   }
 
+  /**
+   * 411 without a length, 413 past 1 MB, else 0. A Question is at most 64 KB, so a far larger body
+   * is no Requester call and is refused before being buffered; the SDK always sends a length.
+   */
+  private static int sizeRefusal(String contentLength) {
+    try {
+      return contentLength == null ? 411 : Long.parseLong(contentLength) > MAX_BODY_BYTES ? 413 : 0;
+    } catch (NumberFormatException e) {
+      return 400;
+    }
+  }
+
   private void serve(HttpServerRequest request, Buffer body) {
     String target = Optional.ofNullable(request.getHeader("X-Amz-Target")).orElse("");
-    String operation =
-        target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
-    Optional<String> unsigned = SignatureCheck.problem(request);
+    String named = target.substring(Math.min(target.length(), TARGET_PREFIX.length()));
+    // Only served names become stats keys, so callers cannot grow the stats map without bound.
+    boolean served = target.startsWith(TARGET_PREFIX) && operations.supports(named);
+    String operation = served ? named : UNKNOWN_OPERATION;
+    Optional<SignatureCheck.Refusal> unsigned = signatures.problem(request, body);
     if (unsigned.isPresent()) {
       reply(
           request,
           operation,
           Outcome.REFUSED,
           AwsErrors.FORBIDDEN,
-          AwsErrors.of("MissingAuthenticationTokenException", unsigned.get()),
+          AwsErrors.of(unsigned.get().type(), unsigned.get().message()),
           FaultInjector.NO_DELAY);
       return;
     }
-    if (!target.startsWith(TARGET_PREFIX) || !operations.supports(operation)) {
+    if (operation.equals(UNKNOWN_OPERATION)) {
       reply(
           request,
           operation,
@@ -149,7 +181,7 @@ public final class RequesterApi implements Handler<HttpServerRequest> {
       int status,
       JsonNode body,
       FaultInjector.Decision decision) {
-    stats.record(operation.isEmpty() ? "(none)" : operation, outcome);
+    stats.record(operation, outcome);
     Runnable send =
         () ->
             request
