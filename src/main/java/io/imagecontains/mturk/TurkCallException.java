@@ -25,6 +25,11 @@ public final class TurkCallException extends RuntimeException {
     this.attempts = attempts;
   }
 
+  /** Matches a failed call that MTurk refused with this {@code TurkErrorCode}. */
+  public static java.util.function.Predicate<Throwable> withCode(String turkErrorCode) {
+    return e -> e instanceof TurkCallException t && t.failure().is(turkErrorCode);
+  }
+
   public TurkFailure failure() {
     return failure;
   }

@@ -84,16 +84,16 @@ class HitRequestsTest {
   @Test
   void theHitIdIsFoundInHitAlreadyExistsMessages() {
     assertThat(
-            HitCalls.hitIdIn(
+            HitCreation.hitIdIn(
                 "There is already a HIT with this unique request token: 3ABCDEFGHIJKLMNOPQRSTUVWXYZ012",
                 "tok"))
         .contains("3ABCDEFGHIJKLMNOPQRSTUVWXYZ012");
     assertThat(
-            HitCalls.hitIdIn(
+            HitCreation.hitIdIn(
                 "HIT \"3XYZ0123456789ABCDEFGHIJKLMNOP\" exists for token TOKEN0123456789ABCDEFGHIJ",
                 "TOKEN0123456789ABCDEFGHIJ"))
         .contains("3XYZ0123456789ABCDEFGHIJKLMNOP");
-    assertThat(HitCalls.hitIdIn("There is already a HIT with this unique request token.", "t"))
+    assertThat(HitCreation.hitIdIn("There is already a HIT with this unique request token.", "t"))
         .isEmpty();
   }
 }
