@@ -29,7 +29,12 @@ final class HitFailures {
           t.failure().message(),
           retryable);
     }
-    LOG.errorf(error, "%s %s failed unexpectedly", type, command.taskKey());
+    if (error instanceof IllegalArgumentException) {
+      LOG.warnf(
+          "%s %s refused before calling MTurk: %s", type, command.taskKey(), error.getMessage());
+    } else {
+      LOG.errorf(error, "%s %s failed unexpectedly", type, command.taskKey());
+    }
     return new CallFailed(
         command.taskKey(),
         hitIdOf(command),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imagecontains.task.TaskJson;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -32,12 +33,12 @@ final class HitRequests {
   static final int MAX_ANNOTATION = 255;
 
   private final MTurkConfig.Hit hit;
-  private final String submitUrl;
+  private final HitQuestion question;
   private final List<QualificationRequirement> qualifications;
 
-  HitRequests(MTurkConfig.Hit hit, String submitUrl) {
+  HitRequests(MTurkConfig.Hit hit, URI submitUrl) {
     this.hit = hit;
-    this.submitUrl = submitUrl;
+    this.question = new HitQuestion(submitUrl, hit.frameHeight());
     this.qualifications = qualifications(hit.qualificationRequirements().orElse(List.of()));
   }
 
@@ -51,7 +52,7 @@ final class HitRequests {
         .lifetimeInSeconds(hit.lifetime().toSeconds())
         .assignmentDurationInSeconds(hit.assignmentDuration().toSeconds())
         .autoApprovalDelayInSeconds(hit.autoApprovalDelay().toSeconds())
-        .question(HitQuestion.xml(c.imageUrl(), c.label(), submitUrl, hit.frameHeight()))
+        .question(question.xml(c.imageUrl(), c.label()))
         .requesterAnnotation(annotation(c.taskKey(), c.imageUrl(), c.label()))
         .uniqueRequestToken(c.token())
         .qualificationRequirements(qualifications)

@@ -129,23 +129,21 @@ public interface MTurkConfig {
     Optional<List<String>> qualificationRequirements();
 
     /** Height in pixels of the frame the question is shown in. */
-    @WithDefault("600")
+    @WithDefault("640")
     int frameHeight();
   }
 
   /** Where MTurk is, per environment. */
   enum Environment {
     SANDBOX(
-        "https://mturk-requester-sandbox.us-east-1.amazonaws.com",
-        "https://workersandbox.mturk.com/mturk/externalSubmit"),
+        "https://mturk-requester-sandbox.us-east-1.amazonaws.com", HitQuestion.SANDBOX_SUBMIT_URL),
     PRODUCTION(
-        "https://mturk-requester.us-east-1.amazonaws.com",
-        "https://www.mturk.com/mturk/externalSubmit");
+        "https://mturk-requester.us-east-1.amazonaws.com", HitQuestion.PRODUCTION_SUBMIT_URL);
 
     private final URI endpoint;
-    private final String externalSubmitUrl;
+    private final URI externalSubmitUrl;
 
-    Environment(String endpoint, String externalSubmitUrl) {
+    Environment(String endpoint, URI externalSubmitUrl) {
       this.endpoint = URI.create(endpoint);
       this.externalSubmitUrl = externalSubmitUrl;
     }
@@ -155,7 +153,7 @@ public interface MTurkConfig {
     }
 
     /** Where the HTMLQuestion's form posts the worker's answer. */
-    public String externalSubmitUrl() {
+    public URI externalSubmitUrl() {
       return externalSubmitUrl;
     }
   }

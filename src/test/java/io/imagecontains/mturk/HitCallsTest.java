@@ -200,6 +200,43 @@ class HitCallsTest {
         .isPositive();
   }
 
+  @Test
+  void aHostileLabelAndUrlReachTheWorkersPageEncoded() {
+    String task = newTask();
+    String label = "<script>alert('x')</script> & \"dog\" ]]> <b id=\"label\">cat</b>";
+    String url = "https://img.example.org/a.jpg?x=1&y=2";
+    HitEvent event = sim.execute(new CreateHit(task, task + "#1", url, label, 3));
+    String hitId = ((HitCreated) event).hitId();
+
+    String question = sim.server.registry().get(hitId).request().question();
+    assertThat(question)
+        .doesNotContain("<script>alert")
+        .doesNotContain("<b id=\"label\">cat")
+        .contains("&lt;script&gt;alert(")
+        .contains("&amp; &#34;dog&#34;")
+        .contains("src=\"https://img.example.org/a.jpg?x=1&amp;y=2\"");
+    HitSummary hit = hit(hitId);
+    assertThat(hit.label()).isEqualTo(label); // the simulator's workers see the label as given
+    assertThat(hit.url()).isEqualTo(url);
+  }
+
+  @Test
+  void aCommandMTurkMustNeverSeeFailsForGoodWithoutACall() {
+    String task = newTask();
+    long before = sim.calls("CreateHIT");
+
+    HitEvent event = sim.execute(new CreateHit(task, task + "#1", "javascript:alert(1)", "dog", 3));
+
+    assertThat(event)
+        .isInstanceOfSatisfying(
+            CallFailed.class,
+            f -> {
+              assertThat(f.retryable()).isFalse();
+              assertThat(f.code()).isEqualTo("IllegalArgumentException");
+            });
+    assertThat(sim.calls("CreateHIT")).isEqualTo(before);
+  }
+
   private String newTask() {
     return "image-contains/calls-" + tasks.incrementAndGet();
   }
