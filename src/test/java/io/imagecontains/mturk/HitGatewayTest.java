@@ -10,6 +10,7 @@ import io.imagecontains.task.TaskJson;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,6 +53,11 @@ class HitGatewayTest {
       assertThat(events.get(0).get("maxAssignments").asInt()).isEqualTo(3);
     }
     assertThat(simulatorTasks().get("hitsCreatedByTask").get(task).asInt()).isEqualTo(1);
+    String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .contains("image_contains_mturk_calls_total{operation=\"CreateHIT\",outcome=\"ok\"}")
+        .contains("image_contains_unreadable_hit_commands_total")
+        .contains("image_contains_hit_cost_dollars_total");
   }
 
   private static List<JsonNode> eventsFor(
