@@ -3,10 +3,10 @@ package io.imagecontains.adjudication;
 /**
  * How much agreement the {@link Adjudicator} demands and how it learns who to trust.
  *
- * @param priorAccuracy accuracy assumed for a worker without history (sensitivity and
- *     specificity alike)
- * @param planningAccuracy accuracy of a good worker: how telling one answer could be, when
- *     working out the fewest further answers that could reach confidence
+ * @param priorAccuracy accuracy assumed for a worker without history (sensitivity and specificity
+ *     alike)
+ * @param planningAccuracy accuracy of a good worker: how telling one answer could be, when working
+ *     out the fewest further answers that could reach confidence
  * @param confidence posterior probability either side must reach to decide
  * @param maxAnswers answers per task at most; ≤ 9 because a HIT created with fewer than 10
  *     assignments can never be extended to 10 or more (and 10+ costs an extra fee)
@@ -52,8 +52,8 @@ public record AdjudicationSettings(
   }
 
   /**
-   * Defaults tuned with {@code CrowdSimulation} (see its test) so that every benchmark crowd gets
-   * ≥ 99% accuracy, ≥ 95% decided and ≤ 4.5 answers per task. TODO numbers and why.
+   * Defaults tuned with {@code CrowdSimulation} (see its test) so that every benchmark crowd gets ≥
+   * 99% accuracy, ≥ 95% decided and ≤ 4.5 answers per task. TODO numbers and why.
    */
   public static AdjudicationSettings defaults() {
     return new AdjudicationSettings(0.8, 0.9, 0.98, 9, 0.5, 4, 0.98, 10_000);

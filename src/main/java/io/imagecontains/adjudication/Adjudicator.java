@@ -10,24 +10,25 @@ import java.util.Set;
 
 /**
  * Decides whether an image contains the target from workers' answers: a sequential test on
- * agreement. Each answer adds the log likelihood ratio of what that worker said, from their
- * learned sensitivity and specificity, to the prior log-odds; a side wins once its posterior
- * reaches the confidence threshold. Until then it asks for the fewest answers that could get
- * there, up to the cap. A pure function: the caller keeps the answers and the reliability view.
+ * agreement. Each answer adds the log likelihood ratio of what that worker said, from their learned
+ * sensitivity and specificity, to the prior log-odds; a side wins once its posterior reaches the
+ * confidence threshold. Until then it asks for the fewest answers that could get there, up to the
+ * cap. A pure function: the caller keeps the answers and the reliability view.
  */
 public final class Adjudicator {
 
   private static final double EPSILON = 1e-9;
+
   /** Weight, in decided tasks, of the configured class prior against the observed share. */
   private static final double CLASS_PRIOR_STRENGTH = 20;
+
   private static final double MAX_CLASS_PRIOR = 0.9;
 
   /**
-   * How much of a worker's own answer goes into the label they are scored against. All of it
-   * (the posterior of the task) lets a worker confirm themselves, and estimates inflate until
-   * decisions are overconfident; none of it (the other answers alone) scores everyone against
-   * fallible labels, and a 97% worker looks like an 87% one. The crowd simulation balances the
-   * two at 0.3.
+   * How much of a worker's own answer goes into the label they are scored against. All of it (the
+   * posterior of the task) lets a worker confirm themselves, and estimates inflate until decisions
+   * are overconfident; none of it (the other answers alone) scores everyone against fallible
+   * labels, and a 97% worker looks like an 87% one. The crowd simulation balances the two at 0.3.
    */
   static final double OWN_VOTE_IN_LABEL = 0.3;
 
@@ -67,8 +68,8 @@ public final class Adjudicator {
 
   /**
    * The reliability view after a decided task: each worker who answered is scored against how
-   * likely the task is positive, with their own answer counted at {@link #OWN_VOTE_IN_LABEL} of
-   * its weight (see there).
+   * likely the task is positive, with their own answer counted at {@link #OWN_VOTE_IN_LABEL} of its
+   * weight (see there).
    *
    * @param outcome the decided side, which moves the learned share of positives
    */
@@ -85,15 +86,17 @@ public final class Adjudicator {
     }
     List<LabelledAnswer> lessons = new ArrayList<>();
     for (int i = 0; i < weights.length; i++) {
-      lessons.add(new LabelledAnswer(counted.get(i), sigmoid(total - (1 - OWN_VOTE_IN_LABEL) * weights[i])));
+      lessons.add(
+          new LabelledAnswer(
+              counted.get(i), sigmoid(total - (1 - OWN_VOTE_IN_LABEL) * weights[i])));
     }
     return reliability.learn(lessons, outcome, settings);
   }
 
   /**
    * Log likelihood ratio of one answer, for "contains". Clamped so that a worker's "yes" never
-   * counts against "contains" (nor a "no" for it): a worker who looks adversarial is ignored
-   * rather than inverted, since that look is more often noise than malice.
+   * counts against "contains" (nor a "no" for it): a worker who looks adversarial is ignored rather
+   * than inverted, since that look is more often noise than malice.
    */
   double weightOf(WorkerAnswer answer, WorkerStats stats, CrowdPrior crowd) {
     double sensitivity =
@@ -107,9 +110,9 @@ public final class Adjudicator {
   }
 
   /**
-   * Log-odds that an image contains the target before any answer: the configured class prior,
-   * moved towards the share of positives decided so far. Bounded, so that a run of one kind of
-   * image never lets a single answer decide the other kind.
+   * Log-odds that an image contains the target before any answer: the configured class prior, moved
+   * towards the share of positives decided so far. Bounded, so that a run of one kind of image
+   * never lets a single answer decide the other kind.
    */
   double priorLogOdds(WorkerReliability reliability) {
     double share =

@@ -7,10 +7,10 @@ import java.util.function.ToDoubleFunction;
  * What a worker is assumed to be before their own record says otherwise: a Beta prior on
  * sensitivity and one on specificity, fitted to the crowd (empirical Bayes).
  *
- * <p>Why fitted: how far to trust a worker's record depends on how different workers really are.
- * In a crowd of equals, a worker who agreed 90% of the time was lucky, and believing the record
- * lets two such answers decide a task they cannot; in a mixed crowd the record is the best guide.
- * The spread of the records beyond what luck explains says which case holds.
+ * <p>Why fitted: how far to trust a worker's record depends on how different workers really are. In
+ * a crowd of equals, a worker who agreed 90% of the time was lucky, and believing the record lets
+ * two such answers decide a task they cannot; in a mixed crowd the record is the best guide. The
+ * spread of the records beyond what luck explains says which case holds.
  *
  * @param sensitivityMean mean sensitivity of the crowd
  * @param sensitivityStrength weight of that mean, in answers, against a worker's own record
@@ -75,8 +75,7 @@ public record CrowdPrior(
     double spread = sumOfSquares / count - mean * mean;
     double luck = mean * (1 - mean) * inverseTrials / count;
     double trueSpread = spread - luck;
-    double strength =
-        trueSpread <= 0 ? MAX_STRENGTH : mean * (1 - mean) / trueSpread - 1;
+    double strength = trueSpread <= 0 ? MAX_STRENGTH : mean * (1 - mean) / trueSpread - 1;
     return new double[] {
       mean, Math.min(MAX_STRENGTH, Math.max(settings.priorStrength(), strength))
     };

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What has been learned about workers from their agreement with decided tasks: an immutable
- * value, plain enough for Jackson, so the core keeps it in a Kafka Streams state store and
- * replaces it after each decision.
+ * What has been learned about workers from their agreement with decided tasks: an immutable value,
+ * plain enough for Jackson, so the core keeps it in a Kafka Streams state store and replaces it
+ * after each decision.
  *
- * <p>Bounded: beyond a capacity the least recently seen workers are forgotten and become
- * newcomers again, which costs a little accuracy for them and nothing else.
+ * <p>Bounded: beyond a capacity the least recently seen workers are forgotten and become newcomers
+ * again, which costs a little accuracy for them and nothing else.
  *
  * @param decisions decided tasks learned from so far; doubles as the recency clock
  * @param positiveDecisions of those, how many were decided "contains"
@@ -43,8 +43,8 @@ public record WorkerReliability(
   }
 
   /**
-   * This view after a task was decided: each worker who answered it scores against how likely
-   * the task is positive. A worker counts once per task even if listed twice.
+   * This view after a task was decided: each worker who answered it scores against how likely the
+   * task is positive. A worker counts once per task even if listed twice.
    *
    * @param outcome what was decided, for the share of positive tasks
    * @param settings the prior, and how many workers to keep at most (the least recently seen go

@@ -34,8 +34,8 @@ public record PollBackoff(Duration initial, Duration max, double factor, double 
   }
 
   /**
-   * The attempt number of the next poll: back to 0 when the last poll brought new answers (the
-   * HIT is active again), one more otherwise.
+   * The attempt number of the next poll: back to 0 when the last poll brought new answers (the HIT
+   * is active again), one more otherwise.
    */
   public static int nextAttempt(int attempt, boolean newAnswers) {
     return newAnswers ? 0 : Math.max(0, attempt) + 1;

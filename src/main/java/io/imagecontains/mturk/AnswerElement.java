@@ -5,8 +5,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * One {@code Answer} element of a {@code QuestionFormAnswers} document: its question identifier
- * and its value ({@code FreeText}, or {@code SelectionIdentifier} as a QuestionForm would send).
+ * One {@code Answer} element of a {@code QuestionFormAnswers} document: its question identifier and
+ * its value ({@code FreeText}, or {@code SelectionIdentifier} as a QuestionForm would send).
  * Elements of other kinds or namespaces are skipped; they yield an answer to no question.
  */
 record AnswerElement(String questionIdentifier, String value) {

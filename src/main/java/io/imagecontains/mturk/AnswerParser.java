@@ -21,10 +21,10 @@ import javax.xml.stream.XMLStreamReader;
  * value as {@code FreeText}. Accepted values are {@code yes} and {@code no}, trimmed and in any
  * case. Other questions are ignored.
  *
- * <p>The XML comes from the outside (and, with a self-hosted workforce, from anyone), so the
- * parser is hardened: DOCTYPEs are refused before any entity is expanded, external entities and
- * DTDs are never fetched, and the input is bounded. It never throws: every failure is a {@link
- * Rejected} with a reason.
+ * <p>The XML comes from the outside (and, with a self-hosted workforce, from anyone), so the parser
+ * is hardened: DOCTYPEs are refused before any entity is expanded, external entities and DTDs are
+ * never fetched, and the input is bounded. It never throws: every failure is a {@link Rejected}
+ * with a reason.
  */
 public final class AnswerParser {
 

@@ -3,9 +3,9 @@ package io.imagecontains.mturk;
 /**
  * The HTML page of a HIT, with placeholders that {@link HitQuestion} fills with encoded values.
  *
- * <p>The script copies {@code assignmentId} from the query string into the form, as MTurk
- * requires, and keeps the form disabled in preview ({@code ASSIGNMENT_ID_NOT_AVAILABLE}), when a
- * worker has not accepted the HIT yet. No value from a client ever reaches the script.
+ * <p>The script copies {@code assignmentId} from the query string into the form, as MTurk requires,
+ * and keeps the form disabled in preview ({@code ASSIGNMENT_ID_NOT_AVAILABLE}), when a worker has
+ * not accepted the HIT yet. No value from a client ever reaches the script.
  */
 final class HitPage {
 

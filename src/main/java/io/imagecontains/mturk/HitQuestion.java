@@ -69,18 +69,22 @@ public final class HitQuestion {
   private String page(String imageUrl, String label) {
     Map<String, String> values =
         Map.of(
-            "question", "Does this image contain: " + Encode.forHtml(label) + "?",
-            "submitUrl", Encode.forHtmlAttribute(submitUrl),
-            "imageUrl", Encode.forHtmlAttribute(imageUrl),
-            "field", AnswerParser.QUESTION_IDENTIFIER);
+            "question",
+            "Does this image contain: " + Encode.forHtml(label) + "?",
+            "submitUrl",
+            Encode.forHtmlAttribute(submitUrl),
+            "imageUrl",
+            Encode.forHtmlAttribute(imageUrl),
+            "field",
+            AnswerParser.QUESTION_IDENTIFIER);
     return PLACEHOLDER
         .matcher(HitPage.TEMPLATE)
         .replaceAll(match -> Matcher.quoteReplacement(values.get(match.group(1))));
   }
 
   /**
-   * A CDATA section holding any text: each {@code ]]>} is split across two sections, so nothing
-   * in the page can end the section and inject XML.
+   * A CDATA section holding any text: each {@code ]]>} is split across two sections, so nothing in
+   * the page can end the section and inject XML.
    */
   static String cdata(String text) {
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>";

@@ -12,9 +12,9 @@ import java.util.SplittableRandom;
  * tasks in sequence, so worker reliability is learned over the run as in the service. The same
  * answers are also scored by fixed majority-of-3 and majority-of-5 for comparison.
  *
- * <p>Like the service, it asks for what {@code NeedMore} says minus the answers still
- * outstanding, hands answers over one at a time, and pays for every answer it asked for even if
- * the decision came before the last one arrived.
+ * <p>Like the service, it asks for what {@code NeedMore} says minus the answers still outstanding,
+ * hands answers over one at a time, and pays for every answer it asked for even if the decision
+ * came before the last one arrived.
  */
 final class CrowdSimulation {
 

@@ -112,12 +112,10 @@ class AnswerParserTest {
   void rejectsAWrongRootOrNamespace() {
     String noNamespace = mturkAnswer("yes").replace(" xmlns=\"" + NS + "\"", "");
     String otherNamespace = mturkAnswer("yes").replace(NS, "urn:somebody-else");
-    String otherRoot =
-        mturkAnswer("yes").replace("QuestionFormAnswers", "QuestionForm");
+    String otherRoot = mturkAnswer("yes").replace("QuestionFormAnswers", "QuestionForm");
 
     assertThat(reasonOf(parser.parse(noNamespace))).isEqualTo(Reason.NOT_QUESTION_FORM_ANSWERS);
-    assertThat(reasonOf(parser.parse(otherNamespace)))
-        .isEqualTo(Reason.NOT_QUESTION_FORM_ANSWERS);
+    assertThat(reasonOf(parser.parse(otherNamespace))).isEqualTo(Reason.NOT_QUESTION_FORM_ANSWERS);
     assertThat(reasonOf(parser.parse(otherRoot))).isEqualTo(Reason.NOT_QUESTION_FORM_ANSWERS);
   }
 
@@ -176,7 +174,10 @@ class AnswerParserTest {
     }
     dtd.append("]>");
     String bomb =
-        dtd + "<QuestionFormAnswers xmlns=\"" + NS + "\"><Answer><QuestionIdentifier>answer"
+        dtd
+            + "<QuestionFormAnswers xmlns=\""
+            + NS
+            + "\"><Answer><QuestionIdentifier>answer"
             + "</QuestionIdentifier><FreeText>&lol9;</FreeText></Answer></QuestionFormAnswers>";
 
     assertThat(reasonOf(parser.parse(bomb))).isEqualTo(Reason.DTD_NOT_ALLOWED);
