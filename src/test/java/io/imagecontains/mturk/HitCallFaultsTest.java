@@ -163,6 +163,41 @@ class HitCallFaultsTest {
     assertThat(sim.server.inspection().duplicateTasks()).isEmpty();
   }
 
+  @Test
+  void anUnreachableMTurkIsReportedRetryable() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    MTurkConfig config =
+        TestConfigs.mturk(
+            Map.of(
+                "mturk.endpoint", "http://127.0.0.1:" + closedPort,
+                "mturk.max-attempts", "2",
+                "mturk.backoff.initial", "PT0.01S"));
+    try (var client =
+        MTurkClients.builder(
+                config,
+                software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
+            .build()) {
+      CallPacer pacer =
+          new CallPacer(Clock.systemUTC(), config.rateLimit(), config.backoff(), () -> 0.5);
+      HitCalls calls = HitCalls.create(client, config, pacer, sim.metrics);
+      double before =
+          sim.counter(MTurkMetrics.CALLS, "operation", "CreateHIT", "outcome", "network_error");
+
+      HitEvent event = calls.execute(create(newTask(), 3)).await().atMost(Duration.ofSeconds(60));
+
+      assertThat(event)
+          .isInstanceOfSatisfying(CallFailed.class, f -> assertThat(f.retryable()).isTrue());
+      assertThat(
+              sim.counter(MTurkMetrics.CALLS, "operation", "CreateHIT", "outcome", "network_error")
+                  - before)
+          .isEqualTo(2);
+    }
+  }
+
   /** Fresh call logic and pacer over the shared simulator and client, so rates start full. */
   private Gateway gateway(Map<String, String> overrides) {
     Map<String, String> values = new java.util.HashMap<>();
