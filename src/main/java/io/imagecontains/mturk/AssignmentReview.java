@@ -28,7 +28,7 @@ final class AssignmentReview {
    */
   Uni<HitEvent> add(HitCommand.AddAssignments c) {
     return mturk
-        .addAssignments(c.hitId(), c.count(), c.token())
+        .addAssignments(c.hitId(), c.count(), HitRequests.requestToken(c.token()))
         .onFailure(TurkCallException.withCode(TurkFailure.EXTEND_ALREADY_DONE))
         .recoverWithNull()
         .map(

@@ -37,7 +37,8 @@ final class HitCreation {
   }
 
   private Uni<HIT> existingHit(HitCommand.CreateHit c, TurkCallException error) {
-    Optional<String> hitId = hitIdIn(error.failure().message(), c.token());
+    Optional<String> hitId =
+        hitIdIn(error.failure().message(), HitRequests.requestToken(c.token()));
     if (hitId.isEmpty()) {
       return Uni.createFrom().failure(error); // nothing to look up: report MTurk's refusal
     }

@@ -5,7 +5,11 @@ import io.imagecontains.task.TaskJson;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.mturk.model.Comparator;
@@ -28,6 +32,9 @@ final class HitRequests {
    * never ask for more than 9.
    */
   static final int MAX_ASSIGNMENTS = 9;
+
+  /** MTurk's limit on UniqueRequestToken. */
+  static final int MAX_TOKEN = 64;
 
   /** MTurk's limit on RequesterAnnotation. */
   static final int MAX_ANNOTATION = 255;
@@ -54,9 +61,26 @@ final class HitRequests {
         .autoApprovalDelayInSeconds(hit.autoApprovalDelay().toSeconds())
         .question(question.xml(c.imageUrl(), c.label()))
         .requesterAnnotation(annotation(c.taskKey(), c.imageUrl(), c.label()))
-        .uniqueRequestToken(c.token())
+        .uniqueRequestToken(requestToken(c.token()))
         .qualificationRequirements(qualifications)
         .build();
+  }
+
+  /**
+   * The command's token as MTurk takes it (1 to 64 characters): as it is when it fits, else a
+   * digest of it — still the same for every repeat of the command, so still idempotent.
+   */
+  static String requestToken(String token) {
+    if (token == null || token.length() <= MAX_TOKEN) {
+      return token;
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return "sha256-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   /** Dollars and cents, as MTurk takes them. */

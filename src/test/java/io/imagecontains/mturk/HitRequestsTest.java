@@ -82,6 +82,16 @@ class HitRequestsTest {
   }
 
   @Test
+  void tokensLongerThanMTurkTakesAreDigestedTheSameWayEveryTime() {
+    String longToken = "image-contains/" + "n".repeat(64) + "#create";
+    assertThat(HitRequests.requestToken("short#1")).isEqualTo("short#1");
+    assertThat(HitRequests.requestToken(longToken))
+        .hasSizeLessThanOrEqualTo(64)
+        .isEqualTo(HitRequests.requestToken(longToken))
+        .isNotEqualTo(HitRequests.requestToken(longToken + "2"));
+  }
+
+  @Test
   void theHitIdIsFoundInHitAlreadyExistsMessages() {
     assertThat(
             HitCreation.hitIdIn(
