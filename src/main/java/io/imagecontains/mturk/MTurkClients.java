@@ -59,16 +59,14 @@ public class MTurkClients {
   /** The client as configured; tests give it static credentials for the simulator. */
   public static MTurkAsyncClientBuilder builder(
       MTurkConfig config, AwsCredentialsProvider credentials) {
-    MTurkAsyncClientBuilder builder =
-        MTurkAsyncClient.builder()
-            .region(Region.of(config.region()))
-            .credentialsProvider(credentials)
-            .httpClientBuilder(NettyNioAsyncHttpClient.builder())
-            .overrideConfiguration(
-                o ->
-                    o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallAttemptTimeout(config.callTimeout()))
-            .endpointOverride(config.effectiveEndpoint());
-    return builder;
+    return MTurkAsyncClient.builder()
+        .region(Region.of(config.region()))
+        .credentialsProvider(credentials)
+        .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+        .overrideConfiguration(
+            o ->
+                o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                    .apiCallAttemptTimeout(config.callTimeout()))
+        .endpointOverride(config.effectiveEndpoint());
   }
 }
