@@ -2,6 +2,7 @@ package io.imagecontains.mturk;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,18 +11,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the gateway costs and how MTurk treats it: {@code
  * image_contains_mturk_calls_total{operation, outcome}}, {@code
  * image_contains_mturk_throttles_total}, {@code image_contains_malformed_answers_total}, {@code
  * image_contains_unreadable_hit_commands_total} and {@code image_contains_hit_cost_dollars_total}
- * (rewards of approved assignments plus MTurk's fee).
+ * (rewards of approved assignments plus MTurk's fee), and the time of each attempt, {@code
+ * image_contains_mturk_call_seconds{operation}}.
  */
 @ApplicationScoped
 public class MTurkMetrics {
 
   static final String CALLS = "image_contains_mturk_calls";
+  static final String LATENCY = "image_contains_mturk_call_seconds";
   static final String THROTTLES = "image_contains_mturk_throttles";
   static final String MALFORMED = "image_contains_malformed_answers";
   static final String UNREADABLE = "image_contains_unreadable_hit_commands";
@@ -46,6 +50,7 @@ public class MTurkMetrics {
 
   private final MeterRegistry registry;
   private final Map<String, Counter> calls = new ConcurrentHashMap<>();
+  private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
   private final Counter throttles;
   private final Counter malformed;
   private final Counter unreadable;
@@ -77,6 +82,21 @@ public class MTurkMetrics {
     if (outcome == Outcome.THROTTLED) {
       throttles.increment();
     }
+  }
+
+  /**
+   * Time MTurk took to answer one attempt (whatever the answer), waiting for the pacer excluded.
+   */
+  public void latency(String operation, long nanos) {
+    latencies
+        .computeIfAbsent(
+            operation,
+            op ->
+                Timer.builder(LATENCY)
+                    .tag("operation", op)
+                    .publishPercentileHistogram()
+                    .register(registry))
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** Counts a malformed answer once per assignment (as far as this instance remembers). */

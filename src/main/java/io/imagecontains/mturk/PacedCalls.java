@@ -40,11 +40,22 @@ final class PacedCalls {
 
   private <T> Uni<T> attempt(String operation, Supplier<CompletableFuture<T>> call, int attempt) {
     return Uni.createFrom()
-        .deferred(() -> after(pacer.reserve(), Uni.createFrom().completionStage(call)))
+        .deferred(
+            () -> after(pacer.reserve(), Uni.createFrom().completionStage(timed(operation, call))))
         .onItem()
         .invoke(ignored -> succeeded(operation))
         .onFailure()
         .recoverWithUni(error -> retryOrFail(operation, call, attempt, error));
+  }
+
+  /** Starts the attempt when subscribed (after the pacer's wait), timing it from there. */
+  private <T> Supplier<CompletableFuture<T>> timed(
+      String operation, Supplier<CompletableFuture<T>> call) {
+    return () -> {
+      long start = System.nanoTime();
+      return call.get()
+          .whenComplete((result, error) -> metrics.latency(operation, System.nanoTime() - start));
+    };
   }
 
   private void succeeded(String operation) {

@@ -57,7 +57,8 @@ class HitGatewayTest {
     assertThat(metrics)
         .contains("image_contains_mturk_calls_total{operation=\"CreateHIT\",outcome=\"ok\"}")
         .contains("image_contains_unreadable_hit_commands_total")
-        .contains("image_contains_hit_cost_dollars_total");
+        .contains("image_contains_hit_cost_dollars_total")
+        .contains("image_contains_mturk_call_seconds_count{operation=\"CreateHIT\"}");
   }
 
   private static List<JsonNode> eventsFor(
