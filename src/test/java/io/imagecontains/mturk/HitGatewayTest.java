@@ -74,6 +74,39 @@ class HitGatewayTest {
     }
   }
 
+  @Test
+  void aCommandMTurkRefusesComesBackAsCallFailedAndTheNextOneStillRuns() {
+    String lost = "image-contains/lost-" + UUID.randomUUID().toString().substring(0, 8);
+    String next = "image-contains/next-" + UUID.randomUUID().toString().substring(0, 8);
+    try (TopicClient kafka = new TopicClient(HIT_EVENTS)) {
+      kafka.send(
+          HIT_COMMANDS,
+          lost.getBytes(),
+          TaskJson.write(new HitCommand.ListAssignments(lost, "3NOSUCHHIT0000000000000000000X")));
+      kafka.send(
+          HIT_COMMANDS,
+          next.getBytes(),
+          TaskJson.write(
+              new HitCommand.CreateHit(
+                  next, next + "#1", "https://img.example.org/a.jpg", "cat", 1)));
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                List<ConsumerRecord<String, byte[]>> seen = kafka.poll();
+                assertThat(eventsFor(seen, lost)).hasSize(1);
+                assertThat(eventsFor(seen, next)).hasSize(1);
+              });
+
+      JsonNode failed = eventsFor(kafka.poll(), lost).get(0);
+      assertThat(failed.get("type").asText()).isEqualTo("CallFailed");
+      assertThat(failed.get("code").asText()).isEqualTo("AWS.MechanicalTurk.HITDoesNotExist");
+      assertThat(failed.get("retryable").asBoolean()).isFalse();
+      assertThat(eventsFor(kafka.poll(), next).get(0).get("type").asText()).isEqualTo("HitCreated");
+    }
+  }
+
   /** The simulator's inspection API: HITs created per task. */
   private static JsonNode simulatorTasks() throws Exception {
     URI endpoint = ConfigProvider.getConfig().getValue("mturk.endpoint", URI.class);
