@@ -14,6 +14,11 @@ import java.util.Set;
  * sensitivity and specificity, to the prior log-odds; a side wins once its posterior reaches the
  * confidence threshold. Until then it asks for the fewest answers that could get there, up to the
  * cap. A pure function: the caller keeps the answers and the reliability view.
+ *
+ * <p>How the core uses it: on each new answer, {@link #decide} with all the task's answers so far.
+ * On {@code NeedMore(n)}, ask MTurk for {@code n} minus the assignments still outstanding (none if
+ * that is not positive). On {@code Decided}, store {@link #learnFrom} in place of the reliability
+ * view. On {@code Undecidable}, fail the task with its code.
  */
 public final class Adjudicator {
 
@@ -23,6 +28,12 @@ public final class Adjudicator {
   private static final double CLASS_PRIOR_STRENGTH = 20;
 
   private static final double MAX_CLASS_PRIOR = 0.9;
+
+  /**
+   * One answer never decides, however good the worker's record and however common the answer: a
+   * single careless or dishonest worker must not settle a task on their own.
+   */
+  static final int MIN_ANSWERS_TO_DECIDE = 2;
 
   /**
    * How much of a worker's own answer goes into the label they are scored against. All of it (the
@@ -56,14 +67,16 @@ public final class Adjudicator {
     }
     boolean leaning = logOdds >= 0;
     double confidence = sigmoid(Math.abs(logOdds));
-    if (Math.abs(logOdds) >= decisiveLogOdds - EPSILON) {
+    boolean corroborated = counted.size() >= MIN_ANSWERS_TO_DECIDE;
+    if (corroborated && Math.abs(logOdds) >= decisiveLogOdds - EPSILON) {
       return new Decided(leaning, confidence, assignmentIds);
     }
     int room = settings.maxAnswers() - counted.size();
     if (room <= 0) {
       return new Undecidable(leaning, confidence, assignmentIds);
     }
-    return new NeedMore(Math.min(room, fewestThatCouldDecide(logOdds)));
+    int fewest = Math.max(MIN_ANSWERS_TO_DECIDE - counted.size(), fewestThatCouldDecide(logOdds));
+    return new NeedMore(Math.min(room, fewest));
   }
 
   /**
@@ -111,8 +124,8 @@ public final class Adjudicator {
 
   /**
    * Log-odds that an image contains the target before any answer: the configured class prior, moved
-   * towards the share of positives decided so far. Bounded, so that a run of one kind of image
-   * never lets a single answer decide the other kind.
+   * towards the share of positives decided so far. Bounded at 90%, so that a long run of one kind
+   * of image never makes the other kind too expensive to recognise.
    */
   double priorLogOdds(WorkerReliability reliability) {
     double share =

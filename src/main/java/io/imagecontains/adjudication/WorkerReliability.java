@@ -13,7 +13,8 @@ import java.util.Set;
  * after each decision.
  *
  * <p>Bounded: beyond a capacity the least recently seen workers are forgotten and become newcomers
- * again, which costs a little accuracy for them and nothing else.
+ * again, which costs a little accuracy for them and nothing else. Learning costs time in the number
+ * of workers kept (the map is copied and the crowd prior refitted once per decided task).
  *
  * @param decisions decided tasks learned from so far; doubles as the recency clock
  * @param positiveDecisions of those, how many were decided "contains"

@@ -1,16 +1,18 @@
 package io.imagecontains.adjudication;
 
 /**
- * One worker's track record on decided tasks, kept apart for positive and negative outcomes.
+ * One worker's track record on decided tasks, kept apart for positive and negative tasks. A task
+ * counts as positive by how likely it is to be positive ({@code q}, see {@link
+ * Adjudicator#learnFrom}) and as negative by the rest, so the counts are fractional.
  *
  * <p>Why two coins rather than one accuracy: a worker who always answers "yes" agrees with most
  * decisions when most images contain the target, yet tells nothing. Measured separately, such a
  * worker has perfect sensitivity and zero specificity, and the likelihood ratio of their "yes" is
  * 1: it carries no weight, whatever the share of positives.
  *
- * @param positives decided-positive tasks the worker answered
+ * @param positives positive tasks the worker answered (sum of {@code q})
  * @param yesOnPositives of those, how many they answered "yes"
- * @param negatives decided-negative tasks the worker answered
+ * @param negatives negative tasks the worker answered (sum of {@code 1 - q})
  * @param noOnNegatives of those, how many they answered "no"
  * @param lastSeen the reliability view's decision count when the worker was last seen (recency)
  */
@@ -30,13 +32,13 @@ public record WorkerStats(
    * @param positiveProbability how likely the task is positive; the task counts that much as a
    *     positive and the rest as a negative
    */
-  public WorkerStats record(boolean answered, double positiveProbability, long seenAt) {
+  public WorkerStats record(boolean answeredYes, double positiveProbability, long seenAt) {
     double q = positiveProbability;
     return new WorkerStats(
         positives + q,
-        yesOnPositives + (answered ? q : 0),
+        yesOnPositives + (answeredYes ? q : 0),
         negatives + (1 - q),
-        noOnNegatives + (answered ? 0 : 1 - q),
+        noOnNegatives + (answeredYes ? 0 : 1 - q),
         seenAt);
   }
 

@@ -17,7 +17,7 @@ public sealed interface ParsedAnswer {
   enum Reason {
     /** Null, blank, or longer than {@link AnswerParser#MAX_CHARS}. */
     TOO_LARGE_OR_EMPTY,
-    /** Not well-formed XML. */
+    /** Not well-formed XML, or text where MTurk puts elements. */
     MALFORMED_XML,
     /** A DOCTYPE (and so possibly entities) is present: never processed. */
     DTD_NOT_ALLOWED,

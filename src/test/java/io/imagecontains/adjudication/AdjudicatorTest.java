@@ -98,6 +98,19 @@ class AdjudicatorTest {
   }
 
   @Test
+  void oneAnswerNeverDecidesHoweverGoodTheWorker() {
+    WorkerStats nearlyPerfect = new WorkerStats(500, 499, 500, 499, 1);
+    WorkerReliability starAndMostlyPositive =
+        new WorkerReliability(1_000, 900, Map.of("star", nearlyPerfect), null);
+    WorkerAnswer star = new WorkerAnswer("star", "s1", true);
+    WorkerAnswer newcomer = new WorkerAnswer("new", "n1", true);
+
+    assertThat(adjudicator.decide(List.of(star), starAndMostlyPositive)).isEqualTo(new NeedMore(1));
+    assertThat(adjudicator.decide(List.of(star, newcomer), starAndMostlyPositive))
+        .isInstanceOf(Decided.class);
+  }
+
+  @Test
   void theCapCannotExceedWhatAHitCanBeExtendedTo() {
     assertThatThrownBy(() -> new AdjudicationSettings(0.85, 0.85, 0.99, 10, 0.5, 4, 0.98, 10))
         .isInstanceOf(IllegalArgumentException.class)

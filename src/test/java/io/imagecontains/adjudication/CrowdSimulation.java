@@ -4,7 +4,6 @@ import io.imagecontains.adjudication.Decision.Decided;
 import io.imagecontains.adjudication.Decision.NeedMore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -14,7 +13,11 @@ import java.util.SplittableRandom;
  *
  * <p>Like the service, it asks for what {@code NeedMore} says minus the answers still outstanding,
  * hands answers over one at a time, and pays for every answer it asked for even if the decision
- * came before the last one arrived.
+ * came before the last one arrived ("answers/task"; "received" counts only those that arrived).
+ * Each task's workers are drawn at random from a pool of {@value #POOL_SIZE}, none twice.
+ *
+ * <p>Run: {@code mvn -B -q test -Dtest=CrowdSimulationTest} (prints the four cases at 2,000 and
+ * 10,000 tasks), or this class's {@code main} with the number of tasks as argument.
  */
 final class CrowdSimulation {
 
@@ -60,66 +63,13 @@ final class CrowdSimulation {
     return new Crowd("mixed", pool);
   }
 
-  record Report(
-      String crowd,
-      double positiveRate,
-      int tasks,
-      int decided,
-      int correct,
-      long answers,
-      long received,
-      int majorityOf3Correct,
-      int majorityOf5Correct) {
-
-    double accuracy() {
-      return (double) correct / decided;
-    }
-
-    double decidedShare() {
-      return (double) decided / tasks;
-    }
-
-    double answersPerTask() {
-      return (double) answers / tasks;
-    }
-
-    double receivedPerTask() {
-      return (double) received / tasks;
-    }
-
-    double majorityOf3Accuracy() {
-      return (double) majorityOf3Correct / tasks;
-    }
-
-    double majorityOf5Accuracy() {
-      return (double) majorityOf5Correct / tasks;
-    }
-
-    @Override
-    public String toString() {
-      return String.format(
-          Locale.ROOT,
-          "%-12s positives %3.0f%%  tasks %6d  accuracy %6.2f%%  decided %6.2f%%"
-              + "  answers/task %.2f (received %.2f)  majority-of-3 %6.2f%%  majority-of-5 %6.2f%%",
-          crowd,
-          100 * positiveRate,
-          tasks,
-          100 * accuracy(),
-          100 * decidedShare(),
-          answersPerTask(),
-          receivedPerTask(),
-          100 * majorityOf3Accuracy(),
-          100 * majorityOf5Accuracy());
-    }
-  }
-
   private final Adjudicator adjudicator;
 
   CrowdSimulation(AdjudicationSettings settings) {
     this.adjudicator = new Adjudicator(settings);
   }
 
-  Report run(Crowd crowd, double positiveRate, int tasks, long seed) {
+  CrowdReport run(Crowd crowd, double positiveRate, int tasks, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     WorkerReliability reliability = WorkerReliability.empty();
     int decided = 0;
@@ -142,7 +92,7 @@ final class CrowdSimulation {
       majority3 += majority(offered, 3) == truth ? 1 : 0;
       majority5 += majority(offered, 5) == truth ? 1 : 0;
     }
-    return new Report(
+    return new CrowdReport(
         crowd.name(),
         positiveRate,
         tasks,
@@ -187,8 +137,8 @@ final class CrowdSimulation {
   }
 
   /** The four benchmark cases: both crowds, each at 50% and 20% positives. */
-  List<Report> benchmark(int tasks, long seed) {
-    List<Report> reports = new ArrayList<>();
+  List<CrowdReport> benchmark(int tasks, long seed) {
+    List<CrowdReport> reports = new ArrayList<>();
     for (Crowd crowd : List.of(uniform(0.85), mixed(seed))) {
       for (double positiveRate : List.of(0.5, 0.2)) {
         reports.add(run(crowd, positiveRate, tasks, seed + reports.size()));
@@ -201,7 +151,7 @@ final class CrowdSimulation {
   public static void main(String[] args) {
     int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     CrowdSimulation simulation = new CrowdSimulation(AdjudicationSettings.defaults());
-    for (Report report : simulation.benchmark(tasks, 42)) {
+    for (CrowdReport report : simulation.benchmark(tasks, 42)) {
       System.out.println(report);
     }
   }

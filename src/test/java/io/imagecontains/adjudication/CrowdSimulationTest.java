@@ -2,7 +2,6 @@ package io.imagecontains.adjudication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagecontains.adjudication.CrowdSimulation.Report;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,7 @@ class CrowdSimulationTest {
 
   @Test
   void meetsTheTargetsOnEveryCrowdAtFullSize() {
-    List<Report> reports = simulation.benchmark(10_000, SEED);
+    List<CrowdReport> reports = simulation.benchmark(10_000, SEED);
     reports.forEach(System.out::println);
 
     assertThat(reports).hasSize(4).allSatisfy(CrowdSimulationTest::meetsTargets);
@@ -26,7 +25,7 @@ class CrowdSimulationTest {
 
   @Test
   void beatsFixedMajorityVotingWithFewerAnswersAtSmallSize() {
-    List<Report> reports = simulation.benchmark(2_000, SEED);
+    List<CrowdReport> reports = simulation.benchmark(2_000, SEED);
     reports.forEach(System.out::println);
 
     assertThat(reports)
@@ -37,7 +36,7 @@ class CrowdSimulationTest {
             });
   }
 
-  private static void meetsTargets(Report report) {
+  private static void meetsTargets(CrowdReport report) {
     assertThat(report.accuracy()).as("accuracy of %s", report).isGreaterThanOrEqualTo(0.99);
     assertThat(report.decidedShare())
         .as("decided share of %s", report)
