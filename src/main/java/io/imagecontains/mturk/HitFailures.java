@@ -19,8 +19,14 @@ final class HitFailures {
   static CallFailed callFailed(HitCommand command, Throwable error, boolean retryable) {
     String type = command.getClass().getSimpleName();
     if (error instanceof TurkCallException t) {
-      LOG.infof(
-          "%s %s failed (retryable: %s): %s", type, command.taskKey(), retryable, t.getMessage());
+      // A refusal is MTurk's answer (the core acts on it); failing to the last attempt is trouble.
+      LOG.logf(
+          retryable ? Logger.Level.WARN : Logger.Level.INFO,
+          "%s %s failed (retryable: %s): %s",
+          type,
+          command.taskKey(),
+          retryable,
+          t.getMessage());
       return new CallFailed(
           command.taskKey(),
           hitIdOf(command),
