@@ -21,7 +21,7 @@ final class HitFailures {
     if (error instanceof TurkCallException t) {
       // A refusal is MTurk's answer (the core acts on it); failing to the last attempt is trouble.
       LOG.logf(
-          retryable ? Logger.Level.WARN : Logger.Level.INFO,
+          t.failure().retryable() ? Logger.Level.WARN : Logger.Level.INFO,
           "%s %s failed (retryable: %s): %s",
           type,
           command.taskKey(),
