@@ -26,7 +26,8 @@ public interface CoreConfig {
 
   /**
    * How long after a HIT's expiry answers may still come in: at least {@code
-   * mturk.assignment-duration}, since a worker who accepted just before expiry may still submit.
+   * mturk.hit.assignment-duration}, since a worker who accepted just before expiry may still
+   * submit.
    */
   @WithDefault("1h")
   Duration expiryGrace();

@@ -3,6 +3,9 @@ package io.imagecontains.mturk;
 /**
  * The HTML page of a HIT, with placeholders that {@link HitQuestion} fills with encoded values.
  *
+ * <p>The label stands alone in the element {@code id="label"} so that a worker source (the
+ * workforce simulator) can read it back from the page.
+ *
  * <p>The script copies {@code assignmentId} from the query string into the form, as MTurk requires,
  * and keeps the form disabled in preview ({@code ASSIGNMENT_ID_NOT_AVAILABLE}), when a worker has
  * not accepted the HIT yet. No value from a client ever reaches the script.
@@ -26,7 +29,7 @@ final class HitPage {
       <body>
       <form name="mturk_form" id="mturk_form" method="post" action="{submitUrl}">
         <input type="hidden" name="assignmentId" id="assignmentId" value="">
-        <h1>{question}</h1>
+        <h1>Does this image contain: <span id="label">{label}</span>?</h1>
         <img src="{imageUrl}" alt="The image to judge">
         <p>
           <label><input type="radio" name="{field}" value="yes" required> Yes</label>

@@ -71,6 +71,8 @@ public final class HitQuestion {
         Map.of(
             "question",
             "Does this image contain: " + Encode.forHtml(label) + "?",
+            "label",
+            Encode.forHtml(label),
             "submitUrl",
             Encode.forHtmlAttribute(submitUrl),
             "imageUrl",

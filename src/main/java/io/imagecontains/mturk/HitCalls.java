@@ -1,0 +1,86 @@
+package io.imagecontains.mturk;
+
+import io.imagecontains.mturk.HitCommand.AddAssignments;
+import io.imagecontains.mturk.HitCommand.Approve;
+import io.imagecontains.mturk.HitCommand.CreateHit;
+import io.imagecontains.mturk.HitCommand.DeleteHit;
+import io.imagecontains.mturk.HitCommand.ExpireHit;
+import io.imagecontains.mturk.HitCommand.ListAssignments;
+import io.smallrye.mutiny.Uni;
+import software.amazon.awssdk.services.mturk.MTurkAsyncClient;
+
+/**
+ * Carries out one {@link HitCommand} at MTurk and says what happened as one {@link HitEvent}. The
+ * returned Uni never fails: a refusal or exhausted retries become {@link HitEvent.CallFailed}.
+ * Repeating a command is safe, which at-least-once delivery needs: creates and extensions carry the
+ * command's {@code UniqueRequestToken}, and "already done" answers ({@code HitAlreadyExists},
+ * {@code ExtendHITAlreadyExists}, an approved assignment, a deleted HIT) count as success.
+ */
+public class HitCalls {
+
+  private final HitCreation creation;
+  private final AssignmentListing listing;
+  private final AssignmentReview review;
+  private final HitDisposal disposal;
+
+  HitCalls(
+      HitCreation creation,
+      AssignmentListing listing,
+      AssignmentReview review,
+      HitDisposal disposal) {
+    this.creation = creation;
+    this.listing = listing;
+    this.review = review;
+    this.disposal = disposal;
+  }
+
+  /** Calls through {@code client} as {@code config} says, paced by {@code pacer}. */
+  public static HitCalls create(
+      MTurkAsyncClient client, MTurkConfig config, CallPacer pacer, MTurkMetrics metrics) {
+    return create(client, config, pacer, metrics, AssignmentListing.PAGE_SIZE);
+  }
+
+  /**
+   * As {@link #create(MTurkAsyncClient, MTurkConfig, CallPacer, MTurkMetrics)}; tests page small.
+   */
+  static HitCalls create(
+      MTurkAsyncClient client,
+      MTurkConfig config,
+      CallPacer pacer,
+      MTurkMetrics metrics,
+      int listPageSize) {
+    MTurkOperations mturk =
+        new MTurkOperations(client, new PacedCalls(pacer, metrics, config.maxAttempts()));
+    HitRequests requests = new HitRequests(config.hit(), config.environment().externalSubmitUrl());
+    return new HitCalls(
+        new HitCreation(mturk, requests),
+        new AssignmentListing(mturk, new AnswerParser(), metrics, listPageSize),
+        new AssignmentReview(mturk, metrics, requests.reward()),
+        new HitDisposal(mturk));
+  }
+
+  /** The command's outcome; never a failure. */
+  public Uni<HitEvent> execute(HitCommand command) {
+    return Uni.createFrom()
+        .deferred(() -> dispatch(command))
+        .onFailure()
+        .recoverWithItem(error -> HitFailures.callFailed(command, error));
+  }
+
+  private Uni<HitEvent> dispatch(HitCommand command) {
+    if (command instanceof CreateHit c) {
+      return creation.create(c);
+    } else if (command instanceof ListAssignments c) {
+      return listing.list(c);
+    } else if (command instanceof AddAssignments c) {
+      return review.add(c);
+    } else if (command instanceof Approve c) {
+      return review.approve(c);
+    } else if (command instanceof ExpireHit c) {
+      return disposal.expire(c);
+    } else if (command instanceof DeleteHit c) {
+      return disposal.delete(c);
+    }
+    throw new IllegalArgumentException("unknown command " + command.getClass().getSimpleName());
+  }
+}

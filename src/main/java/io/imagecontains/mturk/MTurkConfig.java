@@ -1,0 +1,165 @@
+package io.imagecontains.mturk;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Settings of the MTurk gateway: where MTurk is, what a HIT offers, and how hard we may call it.
+ * Credentials are not here: they come from the default AWS credential chain (environment, profile,
+ * instance role) and are never logged.
+ */
+@ConfigMapping(prefix = "mturk")
+public interface MTurkConfig {
+
+  /**
+   * The Requester API URL, overriding the environment's (the simulator, e.g. {@code
+   * http://127.0.0.1:8099}). Other tools set this name: keep it.
+   */
+  Optional<URI> endpoint();
+
+  /**
+   * {@code sandbox} (no money moves) or {@code production}: picks the Requester API URL (unless
+   * {@link #endpoint()} is set) and the URL the worker's form posts to.
+   */
+  @WithDefault("sandbox")
+  Environment environment();
+
+  /** AWS region of the Requester API; MTurk only runs in us-east-1. */
+  @WithDefault("us-east-1")
+  String region();
+
+  /** Time allowed to one HTTP attempt of one call before it counts as failed (and retryable). */
+  @WithDefault("PT20S")
+  Duration callTimeout();
+
+  /** Commands executed at the same time; each has at most one MTurk call in flight. */
+  @WithDefault("8")
+  int maxConcurrency();
+
+  /**
+   * Calls per second at most, all operations together. MTurk throttles a requester at a few calls
+   * per second; on throttling the gateway goes slower than this and recovers gradually.
+   */
+  @WithDefault("5")
+  double rateLimit();
+
+  /** Attempts of one call (throttled, 5xx or network failures) before it is reported retryable. */
+  @WithDefault("6")
+  int maxAttempts();
+
+  /** Retry and slow-down behaviour on throttling and server errors. */
+  Backoff backoff();
+
+  /** What every HIT offers workers. */
+  Hit hit();
+
+  /** Retry delays of one call, and the rate adjustment of all calls (AIMD). */
+  interface Backoff {
+
+    /** Delay before the first retry of a call; doubles with each further retry. */
+    @WithDefault("PT0.5S")
+    Duration initial();
+
+    /** Longest delay between two attempts of one call. */
+    @WithDefault("PT30S")
+    Duration max();
+
+    /** Share of each delay drawn at random (0 = none, 1 = anywhere from 0 to the delay). */
+    @WithDefault("0.5")
+    double jitter();
+
+    /** On throttling or a 5xx the call rate is multiplied by this (at most once per interval). */
+    @WithDefault("0.5")
+    double decreaseFactor();
+
+    /** The call rate never goes below this many calls per second. */
+    @WithDefault("0.2")
+    double minRate();
+
+    /** Calls per second given back per {@link #recoveryInterval()} without throttling. */
+    @WithDefault("0.5")
+    double recoveryStep();
+
+    /** How often the rate may change: one decrease or one recovery step per interval. */
+    @WithDefault("PT1S")
+    Duration recoveryInterval();
+  }
+
+  /** The HIT offered to workers: one image, one yes/no question. */
+  interface Hit {
+
+    /** Dollars paid per approved assignment (MTurk adds its fee, 20%, at least $0.01). */
+    @WithDefault("0.05")
+    BigDecimal reward();
+
+    /** How long the HIT is offered before it expires (the task then fails as Expired). */
+    @WithDefault("PT12H")
+    Duration lifetime();
+
+    /** Time a worker has to answer once they accepted an assignment. */
+    @WithDefault("PT10M")
+    Duration assignmentDuration();
+
+    /** Submitted assignments are approved (paid) automatically after this long. */
+    @WithDefault("P3D")
+    Duration autoApprovalDelay();
+
+    /** Title workers see in the HIT list. */
+    @WithDefault("Does this image contain a given object?")
+    String title();
+
+    /** Description workers see in the HIT list. */
+    @WithDefault("Look at one image and answer yes or no: does it contain the named object?")
+    String description();
+
+    /** Comma-separated search keywords. */
+    @WithDefault("image, classification, yes/no, quick")
+    String keywords();
+
+    /**
+     * Who may work on the HIT: each entry {@code QualificationTypeId:Comparator[:Value[|Value…]]},
+     * values integers or country codes, e.g. {@code 000000000000000000L0:GreaterThanOrEqualTo:95}
+     * (approval rate ≥ 95%) or {@code 00000000000000000071:In:US|CA} (locale). None by default.
+     */
+    Optional<List<String>> qualificationRequirements();
+
+    /** Height in pixels of the frame the question is shown in. */
+    @WithDefault("640")
+    int frameHeight();
+  }
+
+  /** Where MTurk is, per environment. */
+  enum Environment {
+    SANDBOX(
+        "https://mturk-requester-sandbox.us-east-1.amazonaws.com", HitQuestion.SANDBOX_SUBMIT_URL),
+    PRODUCTION(
+        "https://mturk-requester.us-east-1.amazonaws.com", HitQuestion.PRODUCTION_SUBMIT_URL);
+
+    private final URI endpoint;
+    private final URI externalSubmitUrl;
+
+    Environment(String endpoint, URI externalSubmitUrl) {
+      this.endpoint = URI.create(endpoint);
+      this.externalSubmitUrl = externalSubmitUrl;
+    }
+
+    public URI endpoint() {
+      return endpoint;
+    }
+
+    /** Where the HTMLQuestion's form posts the worker's answer. */
+    public URI externalSubmitUrl() {
+      return externalSubmitUrl;
+    }
+  }
+
+  /** The Requester API URL in effect. */
+  default URI effectiveEndpoint() {
+    return endpoint().orElse(environment().endpoint());
+  }
+}

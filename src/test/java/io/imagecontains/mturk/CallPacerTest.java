@@ -1,0 +1,96 @@
+package io.imagecontains.mturk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The pacer on a clock the test moves: rate, burst, AIMD back-off and recovery, retry delays. */
+class CallPacerTest {
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
+  private final MTurkConfig config =
+      TestConfigs.mturk(
+          Map.of(
+              "mturk.rate-limit", "4",
+              "mturk.backoff.min-rate", "0.5",
+              "mturk.backoff.decrease-factor", "0.5",
+              "mturk.backoff.recovery-step", "1",
+              "mturk.backoff.recovery-interval", "PT1S",
+              "mturk.backoff.initial", "PT0.5S",
+              "mturk.backoff.max", "PT4S",
+              "mturk.backoff.jitter", "0.5"));
+  private double draw = 0.5;
+  private final CallPacer pacer =
+      new CallPacer(clock, config.rateLimit(), config.backoff(), () -> draw);
+
+  @Test
+  void aSecondsWorthOfCallsGoesAtOnceThenOneEveryInterval() {
+    assertThat(IntStream.range(0, 4).mapToObj(i -> pacer.reserve())).allMatch(Duration::isZero);
+    assertThat(pacer.reserve()).isEqualTo(Duration.ofMillis(250));
+    assertThat(pacer.reserve()).isEqualTo(Duration.ofMillis(500));
+
+    clock.advance(Duration.ofSeconds(10)); // idle: the bucket is full again
+    assertThat(IntStream.range(0, 4).mapToObj(i -> pacer.reserve())).allMatch(Duration::isZero);
+  }
+
+  @Test
+  void overloadHalvesTheRateOncePerIntervalDownToTheFloor() {
+    pacer.overloaded();
+    pacer.overloaded(); // the other calls of the same moment fail too: no second cut
+    assertThat(pacer.currentRate()).isEqualTo(2.0);
+
+    clock.advance(Duration.ofSeconds(1));
+    pacer.overloaded();
+    assertThat(pacer.currentRate()).isEqualTo(1.0);
+    for (int i = 0; i < 5; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      pacer.overloaded();
+    }
+    assertThat(pacer.currentRate()).isEqualTo(0.5);
+  }
+
+  @Test
+  void aSlowerRateSpacesCallsFurther() {
+    pacer.overloaded();
+    pacer.overloaded();
+    clock.advance(Duration.ofSeconds(1));
+    pacer.overloaded(); // 1 call/s
+    pacer.reserve();
+    assertThat(pacer.reserve()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(pacer.reserve()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void successesRecoverOneStepPerIntervalUpToTheLimit() {
+    pacer.overloaded(); // 2
+    pacer.succeeded(); // too soon after the cut
+    assertThat(pacer.currentRate()).isEqualTo(2.0);
+
+    clock.advance(Duration.ofMillis(1000));
+    pacer.succeeded();
+    pacer.succeeded(); // one step per interval, however many successes
+    assertThat(pacer.currentRate()).isEqualTo(3.0);
+
+    clock.advance(Duration.ofSeconds(1));
+    pacer.succeeded();
+    clock.advance(Duration.ofSeconds(1));
+    pacer.succeeded();
+    assertThat(pacer.currentRate()).isEqualTo(4.0); // never above mturk.rate-limit
+  }
+
+  @Test
+  void retryDelaysDoubleUpToTheMaxWithJitter() {
+    draw = 0.0; // the smallest the jitter allows: half the delay
+    assertThat(pacer.retryDelay(1)).isEqualTo(Duration.ofMillis(250));
+    assertThat(pacer.retryDelay(2)).isEqualTo(Duration.ofMillis(500));
+    draw = 1.0; // the largest: the whole delay
+    assertThat(pacer.retryDelay(1)).isEqualTo(Duration.ofMillis(500));
+    assertThat(pacer.retryDelay(3)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(pacer.retryDelay(4)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(pacer.retryDelay(10)).isEqualTo(Duration.ofSeconds(4));
+  }
+}
