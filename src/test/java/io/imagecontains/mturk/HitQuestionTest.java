@@ -30,7 +30,7 @@ class HitQuestionTest {
     assertThat(child(question, "FrameHeight").getTextContent())
         .isEqualTo(String.valueOf(HitQuestion.DEFAULT_FRAME_HEIGHT));
     assertThat(html)
-        .contains("<h1>Does this image contain: dog?</h1>")
+        .contains("<h1>Does this image contain: <span id=\"label\">dog</span>?</h1>")
         .contains("<img src=\"https://images.example.com/cat.jpg\"")
         .contains("action=\"https://www.mturk.com/mturk/externalSubmit\"")
         .contains("name=\"assignmentId\"")

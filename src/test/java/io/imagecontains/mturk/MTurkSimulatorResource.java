@@ -3,6 +3,7 @@ package io.imagecontains.mturk;
 import io.imagecontains.workforce.SimulatorSettings;
 import io.imagecontains.workforce.WorkforceServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -19,7 +20,13 @@ public class MTurkSimulatorResource implements QuarkusTestResourceLifecycleManag
   public Map<String, String> start() {
     System.getProperties().putIfAbsent("aws.accessKeyId", "AKIDSIMULATOR");
     System.getProperties().putIfAbsent("aws.secretAccessKey", "not-a-secret");
-    server = WorkforceServer.start(SimulatorSettings.defaults().withPort(0));
+    // Workers who never err: a test can then expect exactly the ground truth. Adjudication
+    // against unreliable crowds is the adjudicator's tests' and the quality benchmark's job.
+    server =
+        WorkforceServer.start(
+            SimulatorSettings.defaults()
+                .withPort(0)
+                .withCrowdFile(Path.of("src/test/resources/simulator/reliable-crowd.json")));
     return Map.of("mturk.endpoint", server.endpoint().toString());
   }
 
