@@ -30,7 +30,7 @@ public final class HitQuestion {
   public static final int DEFAULT_FRAME_HEIGHT = 640;
 
   private static final Pattern PLACEHOLDER =
-      Pattern.compile("\\{(question|submitUrl|imageUrl|field)\\}");
+      Pattern.compile("\\{(question|label|submitUrl|imageUrl|field)\\}");
 
   private final String submitUrl;
   private final int frameHeight;
