@@ -2,6 +2,7 @@ package io.imagecontains.core;
 
 import io.imagecontains.task.RefusalCode;
 import io.imagecontains.task.Task;
+import io.imagecontains.task.TaskState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -16,6 +17,7 @@ public class TaskMetrics {
 
   private final MeterRegistry registry;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<String, Map<TaskState, Counter>> entered = new ConcurrentHashMap<>();
 
   public TaskMetrics(MeterRegistry registry) {
     this.registry = registry;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -15,12 +16,21 @@ import java.io.UncheckedIOException;
  */
 public final class TaskJson {
 
-  public static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          // Older state written by an older version must stay readable after an upgrade.
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  public static final ObjectMapper MAPPER = create();
+
+  private static ObjectMapper create() {
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // Older state written by an older version must stay readable after an upgrade.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    if (!"runtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"))) {
+      // Reflection dominated the service's profile; a native image cannot generate classes.
+      mapper.registerModule(new BlackbirdModule());
+    }
+    return mapper;
+  }
 
   private TaskJson() {}
 
