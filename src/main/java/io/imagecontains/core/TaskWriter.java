@@ -1,6 +1,7 @@
 package io.imagecontains.core;
 
 import io.imagecontains.mturk.HitCommand;
+import io.imagecontains.task.HotJson;
 import io.imagecontains.task.Rejection;
 import io.imagecontains.task.Task;
 import io.imagecontains.task.TaskJson;
@@ -58,7 +59,7 @@ final class TaskWriter {
 
   void view(String key, Task task) {
     metrics.entered(task);
-    publish(key, TaskJson.write(TaskView.of(task)), TaskTopology.RESULTS_SINK);
+    publish(key, HotJson.view(TaskView.of(task)), TaskTopology.RESULTS_SINK);
   }
 
   void refuse(String key, Rejection rejection) {

@@ -3,13 +3,13 @@ package io.imagecontains.ingress;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.imagecontains.task.HotJson;
 import io.imagecontains.task.Refusal;
 import io.imagecontains.task.RefusalCode;
 import io.imagecontains.task.Rejection;
 import io.imagecontains.task.Source;
 import io.imagecontains.task.TaskCommand;
 import io.imagecontains.task.TaskFunction;
-import io.imagecontains.task.TaskJson;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.function.Predicate;
@@ -118,6 +118,6 @@ public final class RequestParser {
 
   /** The serialised form of a command, as the core reads it. */
   public static byte[] encode(TaskCommand command) {
-    return TaskJson.write(command);
+    return HotJson.command(command);
   }
 }
