@@ -17,10 +17,11 @@ public interface IngressConfig {
   int maxRecordBytes();
 
   /**
-   * Functions this deployment accepts. {@code image-contains} needs the MTurk gateway, which this
-   * version does not have yet; asking for it is refused with {@code FunctionUnavailable}.
+   * Functions this deployment accepts; others are refused with {@code FunctionUnavailable}. A
+   * deployment without MTurk credentials or a simulator can drop {@code image-contains}, and
+   * production can drop {@code image-contains-test}.
    */
-  @WithDefault("image-contains-test")
+  @WithDefault("image-contains,image-contains-test")
   Set<String> functions();
 
   default boolean enabled(TaskFunction function) {
