@@ -7,11 +7,16 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Paces every MTurk call of this instance: a token bucket (one second's worth of burst) whose rate
- * adapts AIMD-style — halved (by {@code backoff.decrease-factor}) on throttling or a 5xx, at most
- * once per {@code backoff.recovery-interval}, and raised by {@code backoff.recovery-step} per
- * interval of successful calls, up to {@code mturk.rate-limit}. Also computes the jittered,
- * exponential delay before a call's next attempt. Time comes from the injected clock, so tests move
- * the clock instead of sleeping. Thread-safe (synchronized; every method is a few arithmetic ops).
+ * adapts AIMD-style, judged once per {@code backoff.recovery-interval}: an interval in which at
+ * least {@code backoff.overload-share} of the calls were throttled or failed with a 5xx halves the
+ * rate (by {@code backoff.decrease-factor}, down to {@code backoff.min-rate}) — at once, from the
+ * second refusal, when refusals already make up that share — ; an interval without any raises it by
+ * {@code backoff.recovery-step}, up to {@code mturk.rate-limit}; anything between holds it. A rate
+ * limit refuses most calls once it is exceeded, so the rate comes down quickly; scattered faults (a
+ * fifth of the calls, say) are left to each call's own retries, instead of halving the rate at
+ * every one until it reaches the floor. Also computes the jittered, exponential delay before a
+ * call's next attempt. Time comes from the injected clock, so tests move the clock instead of
+ * sleeping. Thread-safe (synchronized; every method is a few arithmetic ops).
  */
 public final class CallPacer {
 
@@ -27,8 +32,12 @@ public final class CallPacer {
   /** GCRA's theoretical arrival time of the next call, in nanos since the epoch. */
   private long nextSlot = Long.MIN_VALUE;
 
-  private long lastChange;
-  private long lastDecrease;
+  /** Start of the interval being counted, and its calls and overloaded calls so far. */
+  private long windowStart;
+
+  private int calls;
+  private int overloads;
+  private boolean decreased;
 
   public CallPacer(
       Clock clock, double maxRate, MTurkConfig.Backoff backoff, DoubleSupplier random) {
@@ -40,8 +49,7 @@ public final class CallPacer {
     this.backoff = backoff;
     this.random = random;
     this.rate = maxRate;
-    this.lastChange = nanos(clock.instant());
-    this.lastDecrease = lastChange - backoff.recoveryInterval().toNanos();
+    this.windowStart = nanos(clock.instant());
   }
 
   /**
@@ -57,24 +65,48 @@ public final class CallPacer {
     return Duration.ofNanos(Math.max(0, due - burstWindow - now));
   }
 
-  /** A call went through: after a full interval without trouble, speed up by one step. */
+  /** A call went through. */
   public synchronized void succeeded() {
+    count(false);
+  }
+
+  /** MTurk said slow down (throttling) or could not cope (5xx). */
+  public synchronized void overloaded() {
+    count(true);
+  }
+
+  private void count(boolean overloaded) {
     long now = nanos(clock.instant());
-    if (rate < maxRate && now - lastChange >= backoff.recoveryInterval().toNanos()) {
-      rate = Math.min(maxRate, rate + backoff.recoveryStep());
-      lastChange = now;
+    if (now - windowStart >= backoff.recoveryInterval().toNanos()) {
+      judge();
+      windowStart = now;
+    }
+    calls++;
+    overloads += overloaded ? 1 : 0;
+    if (overloaded && !decreased && overloads >= 2 && mostlyRefused()) {
+      slowDown(); // a clear run of refusals: no need to wait for the interval to end
     }
   }
 
-  /** MTurk said slow down (throttling) or could not cope (5xx): slow down, once per interval. */
-  public synchronized void overloaded() {
-    long now = nanos(clock.instant());
-    if (now - lastDecrease < backoff.recoveryInterval().toNanos()) {
-      return; // the calls already in flight fail too: one overload must not collapse the rate
-    }
+  private boolean mostlyRefused() {
+    return overloads >= backoff.overloadShare() * calls;
+  }
+
+  private void slowDown() {
     rate = Math.max(backoff.minRate(), rate * backoff.decreaseFactor());
-    lastDecrease = now;
-    lastChange = now;
+    decreased = true;
+  }
+
+  /** Ends the interval: slow down if it was mostly refused, speed up if it was clean. */
+  private void judge() {
+    if (calls > 0 && !decreased && mostlyRefused()) {
+      slowDown();
+    } else if (calls > 0 && overloads == 0) {
+      rate = Math.min(maxRate, rate + backoff.recoveryStep());
+    }
+    calls = 0;
+    overloads = 0;
+    decreased = false;
   }
 
   /** Calls per second allowed now. */

@@ -73,7 +73,11 @@ public interface MTurkConfig {
     @WithDefault("0.5")
     double jitter();
 
-    /** On throttling or a 5xx the call rate is multiplied by this (at most once per interval). */
+    /** An interval with this share of calls throttled or failed (5xx) or more slows down. */
+    @WithDefault("0.5")
+    double overloadShare();
+
+    /** The call rate is multiplied by this after an interval of mostly refused calls. */
     @WithDefault("0.5")
     double decreaseFactor();
 
@@ -85,7 +89,7 @@ public interface MTurkConfig {
     @WithDefault("0.5")
     double recoveryStep();
 
-    /** How often the rate may change: one decrease or one recovery step per interval. */
+    /** How often the rate is judged: one decrease, one recovery step or no change per interval. */
     @WithDefault("PT1S")
     Duration recoveryInterval();
   }

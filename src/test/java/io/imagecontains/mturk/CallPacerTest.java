@@ -38,26 +38,40 @@ class CallPacerTest {
   }
 
   @Test
-  void overloadHalvesTheRateOncePerIntervalDownToTheFloor() {
+  void mostlyRefusedIntervalsHalveTheRateOnceEachDownToTheFloor() {
     pacer.overloaded();
-    pacer.overloaded(); // the other calls of the same moment fail too: no second cut
-    assertThat(pacer.currentRate()).isEqualTo(2.0);
+    assertThat(pacer.currentRate()).isEqualTo(4.0); // one refusal alone is judged at the end
+    pacer.overloaded();
+    assertThat(pacer.currentRate()).isEqualTo(2.0); // a run of them: at once
+    pacer.overloaded();
+    assertThat(pacer.currentRate()).isEqualTo(2.0); // once per interval
 
-    clock.advance(Duration.ofSeconds(1));
-    pacer.overloaded();
-    assertThat(pacer.currentRate()).isEqualTo(1.0);
     for (int i = 0; i < 5; i++) {
       clock.advance(Duration.ofSeconds(1));
-      pacer.overloaded();
+      pacer.overloaded(); // one refused call per interval, judged when the next one starts
     }
     assertThat(pacer.currentRate()).isEqualTo(0.5);
   }
 
   @Test
+  void scatteredFaultsHoldTheRateInsteadOfCollapsingIt() {
+    for (int second = 0; second < 20; second++) {
+      pacer.overloaded(); // one call in five refused, every second
+      for (int i = 0; i < 4; i++) {
+        pacer.succeeded();
+      }
+      clock.advance(Duration.ofSeconds(1));
+    }
+    pacer.succeeded();
+    assertThat(pacer.currentRate()).isEqualTo(4.0);
+  }
+
+  @Test
   void aSlowerRateSpacesCallsFurther() {
     pacer.overloaded();
-    pacer.overloaded();
+    pacer.overloaded(); // 2 calls/s
     clock.advance(Duration.ofSeconds(1));
+    pacer.overloaded();
     pacer.overloaded(); // 1 call/s
     pacer.reserve();
     assertThat(pacer.reserve()).isEqualTo(Duration.ofSeconds(1));
@@ -65,14 +79,16 @@ class CallPacerTest {
   }
 
   @Test
-  void successesRecoverOneStepPerIntervalUpToTheLimit() {
+  void cleanIntervalsRecoverOneStepEachUpToTheLimit() {
+    pacer.overloaded();
     pacer.overloaded(); // 2
-    pacer.succeeded(); // too soon after the cut
+    clock.advance(Duration.ofSeconds(1));
+    pacer.succeeded(); // the refused interval ends: no second cut, and no step up
+    pacer.succeeded();
     assertThat(pacer.currentRate()).isEqualTo(2.0);
 
     clock.advance(Duration.ofMillis(1000));
-    pacer.succeeded();
-    pacer.succeeded(); // one step per interval, however many successes
+    pacer.succeeded(); // the clean interval ends: one step, however many successes
     assertThat(pacer.currentRate()).isEqualTo(3.0);
 
     clock.advance(Duration.ofSeconds(1));
