@@ -1,5 +1,6 @@
 package io.imagecontains.api;
 
+import io.imagecontains.core.TaskTransitions;
 import io.imagecontains.ingress.RequestMetrics;
 import io.imagecontains.ingress.RequestParser;
 import io.imagecontains.ingress.TaskCommandSender;
@@ -94,11 +95,7 @@ public class TaskResource {
       @PathParam("function") String function, @PathParam("taskName") String taskName) {
     TaskCommand command =
         accepted(parser.parseDelete(function, taskName, newCommandId(), clock.millis()));
-    return writes
-        .current(command.key())
-        .chain(
-            existing ->
-                deleteFinished(command, existing.orElseThrow(() -> notFound(command.key()))));
+    return writes.current(command.key()).chain(existing -> deleteFinished(command, existing));
   }
 
   private Uni<Response> create(TaskCommand command) {
@@ -115,12 +112,9 @@ public class TaskResource {
             });
   }
 
-  private Uni<Response> deleteFinished(TaskCommand command, Task existing) {
-    if (!existing.state().isFinished()) {
-      throw ProblemException.of(
-          RefusalCode.TASK_STILL_PROCESSING,
-          "task '" + command.taskName() + "' is still processing; delete it once it is finished");
-    }
+  private Uni<Response> deleteFinished(TaskCommand command, Optional<Task> current) {
+    refuseAsTheCoreWould(current.orElse(null), command);
+    Task existing = current.orElseThrow();
     Predicate<Optional<Task>> gone =
         found -> found.isEmpty() || !found.get().createdBy().equals(existing.createdBy());
     return commands
@@ -129,16 +123,20 @@ public class TaskResource {
         .map(found -> Response.noContent().build());
   }
 
-  private static Response answerExisting(Task existing, TaskCommand command) {
-    if (!existing.input().equals(command.input())) {
-      throw ProblemException.of(
-          RefusalCode.CONFLICTING_INPUT,
-          "task '"
-              + command.taskName()
-              + "' exists with a different input;"
-              + " delete it once finished, or use another name");
-    }
+  private Response answerExisting(Task existing, TaskCommand command) {
+    refuseAsTheCoreWould(existing, command);
     return Response.ok(TaskView.of(existing)).build();
+  }
+
+  /**
+   * Answers at once what the core would refuse, by the core's own rules (conflicting input, delete
+   * while processing or of nothing), so REST and Kafka refuse alike, with the same words.
+   */
+  private void refuseAsTheCoreWould(Task existing, TaskCommand command) {
+    Rejection refusal = TaskTransitions.apply(existing, command, clock.millis()).rejection();
+    if (refusal != null) {
+      throw problem(refusal);
+    }
   }
 
   private TaskKey validKey(String function, String taskName) {
@@ -152,7 +150,11 @@ public class TaskResource {
     }
     Rejection rejection = ((RequestParser.Rejected) outcome).rejection();
     metrics.refused(Source.REST, rejection.code());
-    throw new ProblemException(
+    throw problem(rejection);
+  }
+
+  private static ProblemException problem(Rejection rejection) {
+    return new ProblemException(
         rejection.code().httpStatus(),
         rejection.code().code(),
         rejection.message(),
