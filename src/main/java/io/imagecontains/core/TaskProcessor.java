@@ -68,14 +68,15 @@ final class TaskProcessor implements Processor<String, byte[], String, byte[]> {
     if (transition.deleted()) {
       writer.store(key, before, null);
     } else if (transition.stored() != null) {
-      writer.store(key, before, transition.stored());
+      // A new task with workers gets its HIT work before it is stored: one write, not two.
+      Task stored = transition.stored();
+      HitStep start =
+          needsHit(stored)
+              ? wiring.lifecycle().start(stored, workers.current(), now)
+              : HitStep.unchanged(stored);
+      writer.store(key, before, start.task());
       transition.views().forEach(view -> writer.view(key, view));
-      if (needsHit(transition.stored())) {
-        apply(
-            key,
-            transition.stored(),
-            wiring.lifecycle().start(transition.stored(), workers.current(), now));
-      }
+      start.commands().forEach(writer::call);
     }
     if (transition.rejection() != null) {
       writer.refuse(key, transition.rejection());
