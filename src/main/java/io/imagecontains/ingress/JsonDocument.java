@@ -82,7 +82,8 @@ final class JsonDocument {
     }
   }
 
-  private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+  /** The bytes as text, or an exception when they are not valid UTF-8 (never replaced). */
+  static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
     return StandardCharsets.UTF_8
         .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)

@@ -5,9 +5,7 @@ import io.imagecontains.task.Source;
 import io.imagecontains.task.TaskCommand;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -96,7 +94,7 @@ public class RequestIngress {
     byte[] head = key.length > MAX_KEY_ECHO_BYTES ? Arrays.copyOf(key, MAX_KEY_ECHO_BYTES) : key;
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(head)).toString();
+      text = JsonDocument.decodeUtf8(head);
     } catch (CharacterCodingException e) {
       text = "base64:" + Base64.getEncoder().encodeToString(head);
     }
