@@ -34,6 +34,14 @@ import org.junit.jupiter.api.Test;
 class HitFlowTopologyTest {
 
   private static final String KEY = "image-contains/t1";
+  private static final TaskCommand PUT =
+      new TaskCommand(
+          Action.PUT,
+          "image-contains",
+          "t1",
+          TaskInput.of("https://x.org/a.jpg", "dog"),
+          "c1",
+          new Source(Source.KAFKA, "requests", 0, 0L, null));
 
   private TopologyTestDriver driver;
   private TestInputTopic<String, byte[]> commands;
@@ -75,15 +83,7 @@ class HitFlowTopologyTest {
 
   @Test
   void aRealTaskGetsOneHitIsPolledOnTimeDecidedAndCleanedUp() {
-    TaskCommand put =
-        new TaskCommand(
-            Action.PUT,
-            "image-contains",
-            "t1",
-            TaskInput.of("https://x.org/a.jpg", "dog"),
-            "c1",
-            new Source(Source.KAFKA, "requests", 0, 0L, null));
-    commands.pipeInput(KEY, TaskJson.write(put));
+    commands.pipeInput(KEY, TaskJson.write(PUT));
 
     assertThat(states()).containsExactly("processing");
     HitCommand.CreateHit create =
@@ -133,31 +133,15 @@ class HitFlowTopologyTest {
 
   @Test
   void aRepeatedPutCreatesNoSecondHit() {
-    TaskCommand put =
-        new TaskCommand(
-            Action.PUT,
-            "image-contains",
-            "t1",
-            TaskInput.of("https://x.org/a.jpg", "dog"),
-            "c1",
-            null);
-    commands.pipeInput(KEY, TaskJson.write(put));
-    commands.pipeInput(KEY, TaskJson.write(put));
+    commands.pipeInput(KEY, TaskJson.write(PUT));
+    commands.pipeInput(KEY, TaskJson.write(PUT));
 
     assertThat(commandTypes()).containsExactly("CreateHit");
   }
 
   @Test
   void withoutAnswerTheHitCreationIsRetriedWithTheSameToken() {
-    TaskCommand put =
-        new TaskCommand(
-            Action.PUT,
-            "image-contains",
-            "t1",
-            TaskInput.of("https://x.org/a.jpg", "dog"),
-            "c1",
-            null);
-    commands.pipeInput(KEY, TaskJson.write(put));
+    commands.pipeInput(KEY, TaskJson.write(PUT));
     String token = ((HitCommand.CreateHit) command(hitCommands.readValue())).token();
 
     driver.advanceWallClockTime(Duration.ofSeconds(61));
