@@ -46,7 +46,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = KafkaBroker.class, scope = TestResourceScope.GLOBAL)
 class ReplicaTest {
 
-  private static final int OTHER_PORT = 8097;
+  /** Overridable so that two checkouts can run their suites side by side. */
+  private static final int OTHER_PORT = Integer.getInteger("replica.test-port", 8097);
 
   @Inject TopicsConfig topics;
   @Inject CoreConfig core;
