@@ -32,6 +32,14 @@ public interface CoreConfig {
   @WithDefault("1h")
   Duration expiryGrace();
 
+  /**
+   * How long a call sent to the MTurk gateway may go unanswered before a wake-up sends it again.
+   * Calls are not lost (they wait on the hit-commands topic), so this only covers a command the
+   * gateway could not read; sending sooner would just lengthen its queue when MTurk is slow.
+   */
+  @WithDefault("10m")
+  Duration callTimeout();
+
   /** How often the core looks for tasks whose wake-up time has come (wall-clock punctuation). */
   @WithDefault("1s")
   Duration tick();
@@ -43,14 +51,18 @@ public interface CoreConfig {
   /** Overrides of the adjudicator's tuned defaults (see AdjudicationSettings#defaults). */
   Adjudication adjudication();
 
-  /** Polling backoff. */
+  /**
+   * Polling each HIT, with backoff. A safety net: the gateway's ListReviewableHITs scan tells the
+   * core when a HIT's answers are all in, so polls are rare. With {@code
+   * mturk.reviewable.enabled=false}, set {@code initial} to about 30s.
+   */
   interface Poll {
     /** Delay of the first poll after the HIT is created or answers arrive. */
-    @WithDefault("30s")
+    @WithDefault("5m")
     Duration initial();
 
     /** Longest delay between two polls. */
-    @WithDefault("10m")
+    @WithDefault("30m")
     Duration max();
 
     /** Growth of the delay per poll without new answers. */

@@ -13,6 +13,7 @@ import io.imagecontains.task.Problem;
 import io.imagecontains.task.Task;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The life of an {@code image-contains} task's HIT, as a pure function: create it, poll it with
@@ -48,27 +49,59 @@ public final class HitLifecycle {
         HitWork.creating(
             HitTokens.create(key, created.createdBy()), initial, now + settings.createRetry());
     Task task = created.withWork(work);
-    return HitStep.of(task, List.of(createHit(task)));
+    return tracked(HitStep.of(task, List.of(createHit(task))), now);
   }
 
   /** The task's wake-up time has come. */
   public HitStep onWake(Task task, long now) {
+    return tracked(wake(task, now), now);
+  }
+
+  /**
+   * An event from the gateway about this task's HIT. An answer to a call (anything but {@link
+   * HitEvent.HitReviewable}) settles one pending call.
+   */
+  public HitStep onEvent(Task task, HitEvent event, WorkerReliability workers, long now) {
+    Task settled =
+        event instanceof HitEvent.HitReviewable ? task : task.withWork(task.work().answered());
+    return tracked(react(settled, event, workers, now), now);
+  }
+
+  /** Counts the step's calls as pending, so wake-ups do not repeat them while they queue. */
+  private static HitStep tracked(HitStep step, long now) {
+    if (step.commands().isEmpty()) {
+      return step;
+    }
+    Task task = step.task().withWork(step.task().work().sent(step.commands().size(), now));
+    return new HitStep(task, step.commands(), step.learned());
+  }
+
+  private HitStep wake(Task task, long now) {
     HitWork work = task.work();
+    boolean awaiting = work.awaiting(now, settings.callTimeout());
     return switch (work.phase()) {
-      case CREATING ->
-          now - task.createdAt() >= settings.giveUpCreating()
-              ? fail(task, EXPIRED, now) // cleanup still adopts and removes a HIT reported late
-              : HitStep.of(
-                  task.withWork(work.withWakeAt(now + settings.createRetry())),
-                  List.of(createHit(task)));
-      case COLLECTING -> pastExpiry(work, now) ? fail(task, EXPIRED, now) : poll(task, now);
-      case CLEANUP -> cleanup.onWake(task, now);
+      case CREATING -> {
+        if (now - task.createdAt() >= settings.giveUpCreating()) {
+          yield fail(task, EXPIRED, now); // cleanup still adopts and removes a HIT reported late
+        }
+        Task later = task.withWork(work.withWakeAt(now + settings.createRetry()));
+        yield awaiting ? HitStep.unchanged(later) : HitStep.of(later, List.of(createHit(task)));
+      }
+      case COLLECTING -> {
+        if (pastExpiry(work, now)) {
+          yield fail(task, EXPIRED, now);
+        }
+        yield awaiting ? schedulePoll(task, now) : poll(task, now);
+      }
+      case CLEANUP ->
+          awaiting
+              ? HitStep.unchanged(task.withWork(work.withWakeAt(now + settings.cleanupInterval())))
+              : cleanup.onWake(task, now);
       case DONE -> HitStep.unchanged(task.withWork(work.withWakeAt(0)));
     };
   }
 
-  /** An event from the gateway about this task's HIT. */
-  public HitStep onEvent(Task task, HitEvent event, WorkerReliability workers, long now) {
+  private HitStep react(Task task, HitEvent event, WorkerReliability workers, long now) {
     HitWork work = task.work();
     if (work.phase() == Phase.CLEANUP) {
       return cleanup.onEvent(task, event, now);
@@ -81,15 +114,39 @@ public final class HitLifecycle {
               .withWakeAt(now + settings.schedule().delay(0));
       return HitStep.unchanged(task.withWork(collecting));
     }
-    if (event instanceof HitEvent.AssignmentsListed listed
-        && work.phase() == Phase.COLLECTING
-        && listed.hitId().equals(work.hitId())) {
+    if (event instanceof HitEvent.CallFailed failed) {
+      return failed.retryable() ? afterFailure(task, failed) : onRefusal(task, failed, now);
+    }
+    if (work.phase() != Phase.COLLECTING || !Objects.equals(event.hitId(), work.hitId())) {
+      return HitStep.unchanged(task); // duplicates, stale events
+    }
+    if (event instanceof HitEvent.AssignmentsAdded added && added.round() == work.round()) {
+      return HitStep.unchanged(task.withWork(work.withExtensionConfirmed()));
+    }
+    if (event instanceof HitEvent.AssignmentsListed listed) {
       return adjudicate(task.withWork(AnswerMerge.merge(work, listed)), workers, now);
     }
-    if (event instanceof HitEvent.CallFailed failed && !failed.retryable()) {
-      return onRefusal(task, failed, now);
+    if (event instanceof HitEvent.HitReviewable) {
+      // Every assignment asked for is in (or the HIT expired): read them now, unless a call of
+      // ours is still on its way, whose answer will show them or lead to the next poll.
+      return work.awaiting(now, settings.callTimeout()) ? HitStep.unchanged(task) : poll(task, now);
     }
-    return HitStep.unchanged(task); // duplicates, acknowledgements, stale events
+    return HitStep.unchanged(task); // acknowledgements
+  }
+
+  /**
+   * A call failed after the gateway's own retries, but may succeed later. Polls and cleanup calls
+   * are simply made again at the next wake-up; an extension is sent again now, with its round's
+   * token, since waiting for answers it never asked for would end the task as Expired.
+   */
+  private HitStep afterFailure(Task task, HitEvent.CallFailed failed) {
+    HitWork work = task.work();
+    if (failed.command().equals("AddAssignments")
+        && work.phase() == Phase.COLLECTING
+        && work.extending() > 0) {
+      return HitStep.of(task, List.of(extend(task, work)));
+    }
+    return HitStep.unchanged(task);
   }
 
   private HitStep adjudicate(Task task, WorkerReliability workers, long now) {
@@ -121,16 +178,20 @@ public final class HitLifecycle {
     if (needed <= outstanding || extra <= 0) {
       return outstanding > 0 ? schedulePoll(task, now) : fail(task, insufficient(), now);
     }
-    String key = task.key().toString();
     HitWork extended = work.withExtension(extra);
-    HitCommand add =
-        new HitCommand.AddAssignments(
-            key,
-            work.hitId(),
-            extended.round(),
-            HitTokens.extend(key, task.createdBy(), extended.round()),
-            extra);
-    return HitStep.of(schedulePoll(task.withWork(extended), now).task(), List.of(add));
+    return HitStep.of(
+        schedulePoll(task.withWork(extended), now).task(), List.of(extend(task, extended)));
+  }
+
+  /** The call asking for the latest extension round's assignments; its token makes it once. */
+  private static HitCommand extend(Task task, HitWork work) {
+    String key = task.key().toString();
+    return new HitCommand.AddAssignments(
+        key,
+        work.hitId(),
+        work.round(),
+        HitTokens.extend(key, task.createdBy(), work.round()),
+        work.extending());
   }
 
   private HitStep poll(Task task, long now) {

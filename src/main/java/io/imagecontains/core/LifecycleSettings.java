@@ -8,6 +8,7 @@ package io.imagecontains.core;
  * @param cleanupInterval how often to push a decided task's HIT towards deletion
  * @param expiryGrace how long after the HIT's expiry answers may still arrive (the assignment
  *     duration: a worker who accepted just before expiry may still submit)
+ * @param callTimeout how long calls may go unanswered before a wake-up sends them again
  * @param schedule the polling backoff
  */
 public record LifecycleSettings(
@@ -15,6 +16,7 @@ public record LifecycleSettings(
     long giveUpCreating,
     long cleanupInterval,
     long expiryGrace,
+    long callTimeout,
     PollSchedule schedule) {
 
   /** Milliseconds from one poll of a HIT to the next, by polls since answers last arrived. */

@@ -87,7 +87,11 @@ final class TaskProcessor implements Processor<String, byte[], String, byte[]> {
     Task task = writer.get(event.taskKey());
     if (task == null || task.work() == null) {
       wiring.metrics().orphanEvent(event);
-      LOG.warnf("HIT event for a task that has none (deleted?): %s", event);
+      if (event instanceof HitEvent.HitReviewable) {
+        LOG.debugf("Reviewable HIT of a task that has none (deleted?): %s", event);
+      } else {
+        LOG.warnf("HIT event for a task that has none (deleted?): %s", event);
+      }
       return;
     }
     long now = context.currentSystemTimeMs();

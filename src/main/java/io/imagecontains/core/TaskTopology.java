@@ -47,6 +47,7 @@ public class TaskTopology {
             core.giveUpCreating().toMillis(),
             core.cleanupInterval().toMillis(),
             core.expiryGrace().toMillis(),
+            core.callTimeout().toMillis(),
             pollSchedule(core.poll()));
     HitLifecycle lifecycle = new HitLifecycle(new Adjudicator(adjudication(core)), settings);
     return new CoreWiring(

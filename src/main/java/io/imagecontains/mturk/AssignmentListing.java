@@ -6,13 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.mturk.model.Assignment;
-import software.amazon.awssdk.services.mturk.model.HIT;
 
 /**
- * Answers {@link HitCommand.ListAssignments}: the HIT's status, then every submitted, approved or
- * rejected assignment (following {@code NextToken} to the end), each answer parsed. The HIT is read
- * first so that its pending count can only over-state what is still to come: an assignment
- * submitted between the two calls is then listed, never missed by both.
+ * Answers {@link HitCommand.ListAssignments}: every submitted, approved or rejected assignment
+ * (following {@code NextToken} to the end), each answer parsed. One call for a HIT of up to 100
+ * assignments: the core knows how many it asked for, so the HIT's own counts are not read.
  */
 final class AssignmentListing {
 
@@ -36,11 +34,7 @@ final class AssignmentListing {
   }
 
   Uni<HitEvent> list(HitCommand.ListAssignments c) {
-    return mturk
-        .getHit(c.hitId())
-        .chain(
-            hit ->
-                pages(c.hitId(), null, new LinkedHashMap<>(), 1).map(all -> listed(c, hit, all)));
+    return pages(c.hitId(), null, new LinkedHashMap<>(), 1).map(all -> listed(c, all));
   }
 
   /** Keyed by assignment id, so a page boundary that shifts cannot list one twice. */
@@ -59,16 +53,9 @@ final class AssignmentListing {
             });
   }
 
-  private HitEvent listed(HitCommand.ListAssignments c, HIT hit, Map<String, Assignment> all) {
+  private HitEvent listed(HitCommand.ListAssignments c, Map<String, Assignment> all) {
     List<WorkerAnswer> answers = all.values().stream().map(this::answer).toList();
-    return new HitEvent.AssignmentsListed(
-        c.taskKey(),
-        c.hitId(),
-        answers,
-        hit.hitStatusAsString(),
-        orZero(hit.numberOfAssignmentsPending()),
-        orZero(hit.numberOfAssignmentsAvailable()),
-        hit.expiration() == null ? 0 : hit.expiration().toEpochMilli());
+    return new HitEvent.AssignmentsListed(c.taskKey(), c.hitId(), answers);
   }
 
   /** A malformed answer is passed on with its problem (and counted), never fatal. */
@@ -90,9 +77,5 @@ final class AssignmentListing {
         problem,
         a.assignmentStatusAsString(),
         a.submitTime() == null ? 0 : a.submitTime().toEpochMilli());
-  }
-
-  private static int orZero(Integer n) {
-    return n == null ? 0 : n;
   }
 }

@@ -7,7 +7,10 @@ import io.imagecontains.mturk.HitCommand.DeleteHit;
 import io.imagecontains.mturk.HitCommand.ExpireHit;
 import io.imagecontains.mturk.HitCommand.ListAssignments;
 import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.services.mturk.MTurkAsyncClient;
+import software.amazon.awssdk.services.mturk.model.HIT;
 
 /**
  * Carries out one {@link HitCommand} at MTurk and says what happened as one {@link HitEvent}. The
@@ -22,16 +25,22 @@ public class HitCalls {
   private final AssignmentListing listing;
   private final AssignmentReview review;
   private final HitDisposal disposal;
+  private final MTurkOperations mturk;
+  private final int pageSize;
 
   HitCalls(
       HitCreation creation,
       AssignmentListing listing,
       AssignmentReview review,
-      HitDisposal disposal) {
+      HitDisposal disposal,
+      MTurkOperations mturk,
+      int pageSize) {
     this.creation = creation;
     this.listing = listing;
     this.review = review;
     this.disposal = disposal;
+    this.mturk = mturk;
+    this.pageSize = pageSize;
   }
 
   /** Calls through {@code client} as {@code config} says, paced by {@code pacer}. */
@@ -56,7 +65,9 @@ public class HitCalls {
         new HitCreation(mturk, requests),
         new AssignmentListing(mturk, new AnswerParser(), metrics, listPageSize),
         new AssignmentReview(mturk, metrics, requests.reward()),
-        new HitDisposal(mturk));
+        new HitDisposal(mturk),
+        mturk,
+        listPageSize);
   }
 
   /** The command's outcome; never a failure. */
@@ -65,6 +76,27 @@ public class HitCalls {
         .deferred(() -> dispatch(command))
         .onFailure()
         .recoverWithItem(error -> HitFailures.callFailed(command, error));
+  }
+
+  /**
+   * One page of the HITs MTurk lists as Reviewable, reduced to ours; a failure (after the paced
+   * retries) is a {@link TurkCallException}.
+   */
+  public Uni<ReviewablePage> reviewable(String nextToken) {
+    return mturk
+        .listReviewable(nextToken, pageSize)
+        .map(
+            r -> {
+              List<HitEvent.HitReviewable> ours = new ArrayList<>();
+              for (HIT hit : r.hiTs()) {
+                String task = HitRequests.taskOf(hit.requesterAnnotation());
+                if (task != null) {
+                  ours.add(new HitEvent.HitReviewable(task, hit.hitId()));
+                }
+              }
+              String next = r.nextToken();
+              return new ReviewablePage(ours, next == null || next.isEmpty() ? null : next);
+            });
   }
 
   private Uni<HitEvent> dispatch(HitCommand command) {

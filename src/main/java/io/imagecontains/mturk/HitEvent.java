@@ -18,6 +18,7 @@ import java.util.List;
   @JsonSubTypes.Type(value = HitEvent.HitExpired.class, name = "HitExpired"),
   @JsonSubTypes.Type(value = HitEvent.HitDeleted.class, name = "HitDeleted"),
   @JsonSubTypes.Type(value = HitEvent.CallFailed.class, name = "CallFailed"),
+  @JsonSubTypes.Type(value = HitEvent.HitReviewable.class, name = "HitReviewable"),
 })
 public sealed interface HitEvent {
 
@@ -35,21 +36,8 @@ public sealed interface HitEvent {
   record HitCreated(String taskKey, String hitId, int maxAssignments, long expiresAt)
       implements HitEvent {}
 
-  /**
-   * The HIT's submitted (or already reviewed) assignments and status.
-   *
-   * @param hitStatus MTurk's HITStatus: Assignable, Unassignable, Reviewable, Reviewing, Disposed
-   * @param pending assignments accepted by workers but not yet submitted
-   * @param available assignments no worker has accepted yet
-   */
-  record AssignmentsListed(
-      String taskKey,
-      String hitId,
-      List<WorkerAnswer> answers,
-      String hitStatus,
-      int pending,
-      int available,
-      long expiresAt)
+  /** The HIT's submitted (or already reviewed) assignments, every page of them. */
+  record AssignmentsListed(String taskKey, String hitId, List<WorkerAnswer> answers)
       implements HitEvent {}
 
   /** {@code count} more assignments were added in extension round {@code round}. */
@@ -63,6 +51,13 @@ public sealed interface HitEvent {
 
   /** The HIT is deleted (or was already gone). */
   record HitDeleted(String taskKey, String hitId) implements HitEvent {}
+
+  /**
+   * MTurk lists the HIT as Reviewable: every assignment asked for is submitted, or it expired with
+   * none in progress. Not the answer to a command: the gateway's {@link ReviewableScan} reports it
+   * on its own, and again later while the HIT stays reviewable.
+   */
+  record HitReviewable(String taskKey, String hitId) implements HitEvent {}
 
   /**
    * A command failed for good (after the gateway's own retries), or MTurk refused it.

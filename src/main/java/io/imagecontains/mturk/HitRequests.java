@@ -1,7 +1,9 @@
 package io.imagecontains.mturk;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imagecontains.task.TaskJson;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -110,6 +112,22 @@ final class HitRequests {
       return full;
     }
     return small.length() <= MAX_ANNOTATION ? small : null;
+  }
+
+  /**
+   * The task a HIT's RequesterAnnotation names (see {@link #annotation}), or null when the HIT is
+   * not one of ours (another program's, or no annotation).
+   */
+  static String taskOf(String annotation) {
+    if (annotation == null || !annotation.startsWith("{")) {
+      return null;
+    }
+    try {
+      JsonNode task = TaskJson.MAPPER.readTree(annotation).get("task");
+      return task != null && task.isTextual() && !task.asText().isBlank() ? task.asText() : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** Parses {@code QualificationTypeId:Comparator[:Value[|Value…]]}; fails fast when malformed. */

@@ -58,6 +58,33 @@ public interface MTurkConfig {
   /** What every HIT offers workers. */
   Hit hit();
 
+  /** Finding HITs whose answers are all in with {@code ListReviewableHITs}. */
+  Reviewable reviewable();
+
+  /**
+   * One {@code ListReviewableHITs} page names up to 100 HITs whose assignments are all submitted
+   * (or that expired), so scanning it costs a fraction of a call per task, where polling each HIT
+   * would cost several; the core reads a HIT's answers once it is named.
+   */
+  interface Reviewable {
+
+    /** Off: the core finds answers only by polling each HIT (set {@code core.poll.*} lower). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Time between scans: the most a finished HIT waits before the core reads its answers. */
+    @WithDefault("PT10S")
+    Duration interval();
+
+    /** A HIT still listed this long after it was reported is reported again. */
+    @WithDefault("PT2M")
+    Duration reReport();
+
+    /** Pages (of 100 HITs) read per scan at most, so a long list cannot eat the call budget. */
+    @WithDefault("10")
+    int maxPages();
+  }
+
   /** Retry delays of one call, and the rate adjustment of all calls (AIMD). */
   interface Backoff {
 

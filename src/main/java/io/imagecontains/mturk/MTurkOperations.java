@@ -8,6 +8,8 @@ import software.amazon.awssdk.services.mturk.model.AssignmentStatus;
 import software.amazon.awssdk.services.mturk.model.CreateHitRequest;
 import software.amazon.awssdk.services.mturk.model.HIT;
 import software.amazon.awssdk.services.mturk.model.ListAssignmentsForHitResponse;
+import software.amazon.awssdk.services.mturk.model.ListReviewableHiTsResponse;
+import software.amazon.awssdk.services.mturk.model.ReviewableHITStatus;
 
 /**
  * The Requester API operations the gateway uses, one paced and retried SDK call each (see {@link
@@ -44,6 +46,18 @@ final class MTurkOperations {
                             AssignmentStatus.SUBMITTED,
                             AssignmentStatus.APPROVED,
                             AssignmentStatus.REJECTED)
+                        .maxResults(pageSize)
+                        .nextToken(nextToken)));
+  }
+
+  /** One page of the HITs MTurk lists as Reviewable, oldest first. */
+  Uni<ListReviewableHiTsResponse> listReviewable(String nextToken, int pageSize) {
+    return calls.call(
+        "ListReviewableHITs",
+        () ->
+            mturk.listReviewableHITs(
+                b ->
+                    b.status(ReviewableHITStatus.REVIEWABLE)
                         .maxResults(pageSize)
                         .nextToken(nextToken)));
   }

@@ -21,6 +21,11 @@ import java.util.Set;
  * @param pollAttempt polls since answers last arrived: the backoff's exponent
  * @param wakeAt epoch millis at which the core looks at the task next; 0 for never
  * @param confidence the adjudicator's confidence in the current leaning
+ * @param extending assignments added in the latest extension round that MTurk has not confirmed
+ *     yet; 0 once confirmed (a failed extension is sent again with the same round and token)
+ * @param pendingCalls calls sent to the gateway that have not been answered by an event yet: while
+ *     there are any, a wake-up does not send the same calls again (they are queued, not lost)
+ * @param pendingSince epoch millis of the latest call sent; 0 when none is pending
  */
 public record HitWork(
     Phase phase,
@@ -35,7 +40,10 @@ public record HitWork(
     boolean expired,
     int pollAttempt,
     long wakeAt,
-    double confidence) {
+    double confidence,
+    int extending,
+    int pendingCalls,
+    long pendingSince) {
 
   /** Where the HIT is in its life. */
   public enum Phase {
@@ -72,6 +80,9 @@ public record HitWork(
         false,
         0,
         wakeAt,
+        0,
+        0,
+        0,
         0);
   }
 
@@ -114,7 +125,10 @@ public record HitWork(
         expired,
         pollAttempt,
         wakeAt,
-        confidence);
+        confidence,
+        extending,
+        pendingCalls,
+        pendingSince);
   }
 
   public HitWork withHit(String id, int assignments, long expiry) {
@@ -131,7 +145,10 @@ public record HitWork(
         expired,
         pollAttempt,
         wakeAt,
-        confidence);
+        confidence,
+        extending,
+        pendingCalls,
+        pendingSince);
   }
 
   public HitWork withAnswers(List<Answer> all, List<String> bad, int attempt) {
@@ -148,7 +165,10 @@ public record HitWork(
         expired,
         attempt,
         wakeAt,
-        confidence);
+        confidence,
+        extending,
+        pendingCalls,
+        pendingSince);
   }
 
   public HitWork withExtension(int extra) {
@@ -165,7 +185,10 @@ public record HitWork(
         expired,
         pollAttempt,
         wakeAt,
-        confidence);
+        confidence,
+        extra,
+        pendingCalls,
+        pendingSince);
   }
 
   public HitWork withApproved(List<String> ids) {
@@ -182,7 +205,10 @@ public record HitWork(
         expired,
         pollAttempt,
         wakeAt,
-        confidence);
+        confidence,
+        extending,
+        pendingCalls,
+        pendingSince);
   }
 
   public HitWork withExpired() {
@@ -199,7 +225,10 @@ public record HitWork(
         true,
         pollAttempt,
         wakeAt,
-        confidence);
+        confidence,
+        extending,
+        pendingCalls,
+        pendingSince);
   }
 
   public HitWork withPollAttempt(int attempt) {
@@ -216,7 +245,10 @@ public record HitWork(
         expired,
         attempt,
         wakeAt,
-        confidence);
+        confidence,
+        extending,
+        pendingCalls,
+        pendingSince);
   }
 
   public HitWork withWakeAt(long at) {
@@ -233,7 +265,10 @@ public record HitWork(
         expired,
         pollAttempt,
         at,
-        confidence);
+        confidence,
+        extending,
+        pendingCalls,
+        pendingSince);
   }
 
   public HitWork withConfidence(double value) {
@@ -250,6 +285,71 @@ public record HitWork(
         expired,
         pollAttempt,
         wakeAt,
-        value);
+        value,
+        extending,
+        pendingCalls,
+        pendingSince);
+  }
+
+  /** MTurk confirmed the latest extension. */
+  public HitWork withExtensionConfirmed() {
+    return new HitWork(
+        phase,
+        token,
+        hitId,
+        maxAssignments,
+        round,
+        expiresAt,
+        answers,
+        unreadable,
+        approved,
+        expired,
+        pollAttempt,
+        wakeAt,
+        confidence,
+        0,
+        pendingCalls,
+        pendingSince);
+  }
+
+  /** {@code count} more calls were sent at {@code now}. */
+  public HitWork sent(int count, long now) {
+    if (count <= 0) {
+      return this;
+    }
+    return withPending(pendingCalls + count, now);
+  }
+
+  /** An event answered one of the pending calls. */
+  public HitWork answered() {
+    return pendingCalls <= 1 ? withPending(0, 0) : withPending(pendingCalls - 1, pendingSince);
+  }
+
+  /**
+   * True while calls are pending and the latest went out less than {@code timeout} ms ago. Past
+   * that, the calls count as lost (an unreadable command, say) and may be sent again.
+   */
+  public boolean awaiting(long now, long timeout) {
+    return pendingCalls > 0 && now - pendingSince < timeout;
+  }
+
+  private HitWork withPending(int calls, long since) {
+    return new HitWork(
+        phase,
+        token,
+        hitId,
+        maxAssignments,
+        round,
+        expiresAt,
+        answers,
+        unreadable,
+        approved,
+        expired,
+        pollAttempt,
+        wakeAt,
+        confidence,
+        extending,
+        calls,
+        since);
   }
 }

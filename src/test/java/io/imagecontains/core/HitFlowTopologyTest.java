@@ -107,10 +107,7 @@ class HitFlowTopologyTest {
     for (int i = 0; i < create.maxAssignments(); i++) {
       answers.add(new HitEvent.WorkerAnswer("A" + i, "W" + i, false, null, "Submitted", 0));
     }
-    events.pipeInput(
-        KEY,
-        TaskJson.write(
-            new HitEvent.AssignmentsListed(KEY, "HIT1", answers, "Reviewable", 0, 0, 0)));
+    events.pipeInput(KEY, TaskJson.write(new HitEvent.AssignmentsListed(KEY, "HIT1", answers)));
 
     JsonNode completed = json(results.readValue());
     assertThat(completed.get("state").asText()).isEqualTo("completed");

@@ -30,6 +30,7 @@ class HitLifecycleTest {
           3600 * SECOND,
           30 * SECOND,
           600 * SECOND,
+          60 * SECOND,
           attempt -> (10L << Math.min(attempt, 6)) * SECOND);
   static final AdjudicationSettings TRUSTING =
       new AdjudicationSettings(0.9, 0.9, 0.99, 9, 0.5, 4, 0.98, 1000);
@@ -128,6 +129,7 @@ class HitLifecycleTest {
     for (int i = 0; i < 3; i++) {
       now += task.work().wakeAt() - now;
       task = lifecycle.onWake(task, now).task();
+      task = lifecycle.onEvent(task, listed(task), nobody, now).task(); // nothing new yet
     }
     assertThat(task.work().pollAttempt()).isEqualTo(3);
     long quietDelay = task.work().wakeAt() - now;
@@ -190,11 +192,7 @@ class HitLifecycleTest {
 
     HitStep step =
         lifecycle.onEvent(
-            task,
-            new HitEvent.AssignmentsListed(
-                key(), "HIT1", answers, "Reviewable", 0, 0, task.work().expiresAt()),
-            nobody,
-            now);
+            task, new HitEvent.AssignmentsListed(key(), "HIT1", answers), nobody, now);
 
     assertThat(step.task().work().unreadable()).containsExactly("A-bad");
     assertThat(step.task().state()).isEqualTo(TaskState.PROCESSING);
@@ -233,6 +231,132 @@ class HitLifecycleTest {
     assertThat(late.commands()).extracting(c -> c.getClass().getSimpleName()).contains("ExpireHit");
   }
 
+  @Test
+  void aWakeWhileAPollIsQueuedSendsNothingMore() {
+    Task task = collecting(3);
+    now = task.work().wakeAt();
+    HitStep polled = lifecycle.onWake(task, now);
+    assertThat(polled.commands()).hasSize(1);
+    assertThat(polled.task().work().pendingCalls()).isEqualTo(1);
+
+    now = polled.task().work().wakeAt();
+    HitStep again = lifecycle.onWake(polled.task(), now);
+
+    assertThat(again.commands()).isEmpty();
+    assertThat(again.task().work().wakeAt()).isGreaterThan(now);
+    assertThat(again.task().work().pollAttempt()).isEqualTo(polled.task().work().pollAttempt());
+  }
+
+  @Test
+  void aCallUnansweredPastTheTimeoutIsSentAgain() {
+    Task task = collecting(3);
+    now = task.work().wakeAt();
+    Task polled = lifecycle.onWake(task, now).task();
+
+    now += 60 * SECOND; // SETTINGS' call timeout
+    HitStep again = lifecycle.onWake(polled, now);
+
+    assertThat(again.commands()).singleElement().isInstanceOf(HitCommand.ListAssignments.class);
+  }
+
+  @Test
+  void theAnswerToAPollSettlesItSoTheNextWakePollsAgain() {
+    Task task = collecting(3);
+    now = task.work().wakeAt();
+    Task polled = lifecycle.onWake(task, now).task();
+    Task answered = lifecycle.onEvent(polled, listed(polled, true), nobody, now).task();
+    assertThat(answered.work().pendingCalls()).isZero();
+
+    now = answered.work().wakeAt();
+    assertThat(lifecycle.onWake(answered, now).commands())
+        .singleElement()
+        .isInstanceOf(HitCommand.ListAssignments.class);
+  }
+
+  @Test
+  void aReviewableHitIsReadAtOnceInsteadOfAtItsNextPoll() {
+    Task task = collecting(3);
+
+    HitStep step = lifecycle.onEvent(task, new HitEvent.HitReviewable(key(), "HIT1"), nobody, now);
+
+    assertThat(step.commands())
+        .singleElement()
+        .isEqualTo(new HitCommand.ListAssignments(key(), "HIT1"));
+    assertThat(step.task().work().pendingCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void aReviewableReportIsNotTheAnswerToACall() {
+    Task task = collecting(3);
+    Task polled =
+        lifecycle.onEvent(task, new HitEvent.HitReviewable(key(), "HIT1"), nobody, now).task();
+
+    HitStep repeat =
+        lifecycle.onEvent(polled, new HitEvent.HitReviewable(key(), "HIT1"), nobody, now);
+
+    assertThat(repeat.commands()).isEmpty(); // the listing on its way will show the answers
+    assertThat(repeat.task().work().pendingCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void aReviewableReportOfAnotherHitOrAFinishedTaskChangesNothing() {
+    Task task = collecting(3);
+    assertThat(
+            lifecycle.onEvent(task, new HitEvent.HitReviewable(key(), "HIT2"), nobody, now).task())
+        .isEqualTo(task);
+
+    Task decided = lifecycle.onEvent(task, listed(task, true, true, true), nobody, now).task();
+    assertThat(decided.work().phase()).isEqualTo(Phase.CLEANUP);
+    HitStep late =
+        lifecycle.onEvent(decided, new HitEvent.HitReviewable(key(), "HIT1"), nobody, now);
+    assertThat(late.commands()).isEmpty();
+  }
+
+  @Test
+  void anExtensionThatFailedForNowIsAskedForAgainWithTheSameToken() {
+    Task task = collecting(3);
+    HitStep split = lifecycle.onEvent(task, listed(task, true, true, false), nobody, now);
+    HitCommand.AddAssignments add = (HitCommand.AddAssignments) split.commands().get(0);
+    assertThat(split.task().work().extending()).isEqualTo(add.count());
+
+    HitStep retried =
+        lifecycle.onEvent(
+            split.task(),
+            new HitEvent.CallFailed(
+                key(), "HIT1", "AddAssignments", "ThrottlingException", "slow down", true),
+            nobody,
+            now);
+
+    assertThat(retried.commands()).singleElement().isEqualTo(add);
+    assertThat(retried.task().work().maxAssignments())
+        .isEqualTo(split.task().work().maxAssignments());
+  }
+
+  @Test
+  void aConfirmedExtensionIsNotAskedForAgain() {
+    Task task = collecting(3);
+    HitStep split = lifecycle.onEvent(task, listed(task, true, true, false), nobody, now);
+    HitCommand.AddAssignments add = (HitCommand.AddAssignments) split.commands().get(0);
+    Task confirmed =
+        lifecycle
+            .onEvent(
+                split.task(),
+                new HitEvent.AssignmentsAdded(key(), "HIT1", add.round(), add.count()),
+                nobody,
+                now)
+            .task();
+
+    assertThat(confirmed.work().extending()).isZero();
+    HitStep failedLater =
+        lifecycle.onEvent(
+            confirmed,
+            new HitEvent.CallFailed(
+                key(), "HIT1", "AddAssignments", "ServiceUnavailable", "try later", true),
+            nobody,
+            now);
+    assertThat(failedLater.commands()).isEmpty();
+  }
+
   private Task collecting(int maxAssignments) {
     Task task = lifecycle.start(created(), nobody, now).task();
     HitStep step =
@@ -254,8 +378,7 @@ class HitLifecycleTest {
           new HitEvent.WorkerAnswer(
               "A" + assignment, "W" + assignment, answer, null, "Submitted", now));
     }
-    return new HitEvent.AssignmentsListed(
-        key(), "HIT1", answers, "Assignable", 0, 0, task.work().expiresAt());
+    return new HitEvent.AssignmentsListed(key(), "HIT1", answers);
   }
 
   private Task created() {

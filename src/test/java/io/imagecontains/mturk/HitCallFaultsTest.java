@@ -69,7 +69,13 @@ class HitCallFaultsTest {
     sim.server.faults().injectNext(Fault.SERVER_ERROR, 2);
 
     assertThat(gw.execute(new ListAssignments(task, hitId))).isInstanceOf(AssignmentsListed.class);
-    assertThat(sim.counter(MTurkMetrics.CALLS, "operation", "GetHIT", "outcome", "server_error"))
+    assertThat(
+            sim.counter(
+                MTurkMetrics.CALLS,
+                "operation",
+                "ListAssignmentsForHIT",
+                "outcome",
+                "server_error"))
         .isGreaterThanOrEqualTo(2);
     assertThat(gw.pacer.currentRate()).isLessThan(SimulatedMTurk.RATE_LIMIT);
   }

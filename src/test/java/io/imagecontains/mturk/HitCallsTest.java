@@ -14,6 +14,7 @@ import io.imagecontains.mturk.HitEvent.HitCreated;
 import io.imagecontains.mturk.HitEvent.WorkerAnswer;
 import io.imagecontains.workforce.inspect.HitSummary;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,7 +75,7 @@ class HitCallsTest {
   }
 
   @Test
-  void listReadsEveryAnswerAcrossPagesWithTheHitStatus() {
+  void listReadsEveryAnswerAcrossPages() {
     String task = newTask();
     String hitId = create(task, 5).hitId();
     long listCalls = sim.calls("ListAssignmentsForHIT");
@@ -87,22 +88,57 @@ class HitCallsTest {
     assertThat(listed.answers()).extracting(WorkerAnswer::status).containsOnly("Submitted");
     assertThat(listed.answers()).extracting(WorkerAnswer::problem).containsOnlyNulls();
     assertThat(listed.answers()).extracting(WorkerAnswer::assignmentId).doesNotHaveDuplicates();
-    assertThat(listed.hitStatus()).isEqualTo("Reviewable");
-    assertThat(listed.pending()).isZero();
-    assertThat(listed.available()).isZero();
     assertThat(sim.calls("ListAssignmentsForHIT") - listCalls).isEqualTo(3); // pages of 2
   }
 
   @Test
-  void listOfAnOpenHitShowsWhatIsStillToCome() {
+  void listOfAnOpenHitHasNoAnswersYet() {
     String task = newTask();
     String hitId = create(task, 3).hitId();
 
     AssignmentsListed listed = (AssignmentsListed) sim.execute(new ListAssignments(task, hitId));
 
     assertThat(listed.answers()).isEmpty();
-    assertThat(listed.hitStatus()).isEqualTo("Assignable");
-    assertThat(listed.pending() + listed.available()).isEqualTo(3);
+    assertThat(sim.server.inspection().hitsCreatedFor(task)).isEqualTo(1);
+  }
+
+  @Test
+  void reviewableNamesTheTasksOfHitsWhoseAnswersAreAllInAcrossPages() {
+    String done1 = newTask();
+    String done2 = newTask();
+    String done3 = newTask();
+    String h1 = create(done1, 1).hitId();
+    String h2 = create(done2, 2).hitId();
+    String h3 = create(done3, 1).hitId();
+    sim.advance(Duration.ofHours(1)); // the perfect crowd answers them all
+    String open = newTask();
+    String h4 = create(open, 3).hitId();
+
+    List<HitEvent.HitReviewable> listed = new ArrayList<>();
+    String token = null;
+    do {
+      ReviewablePage page = sim.calls.reviewable(token).await().indefinitely();
+      assertThat(page.hits()).hasSizeLessThanOrEqualTo(2); // the test's page size
+      listed.addAll(page.hits());
+      token = page.nextToken();
+    } while (token != null);
+
+    assertThat(listed)
+        .contains(
+            new HitEvent.HitReviewable(done1, h1),
+            new HitEvent.HitReviewable(done2, h2),
+            new HitEvent.HitReviewable(done3, h3));
+    assertThat(listed).extracting(HitEvent.HitReviewable::hitId).doesNotContain(h4);
+  }
+
+  @Test
+  void anAnnotationThatNamesNoTaskIsNotOurs() {
+    assertThat(HitRequests.taskOf(HitRequests.annotation("image-contains/a", "https://x/y", "z")))
+        .isEqualTo("image-contains/a");
+    assertThat(HitRequests.taskOf(null)).isNull();
+    assertThat(HitRequests.taskOf("batch 7 of someone else's")).isNull();
+    assertThat(HitRequests.taskOf("{\"task\": 3}")).isNull();
+    assertThat(HitRequests.taskOf("{not json")).isNull();
   }
 
   @Test
@@ -196,7 +232,13 @@ class HitCallsTest {
               assertThat(f.code()).isEqualTo("AWS.MechanicalTurk.HITDoesNotExist");
               assertThat(f.retryable()).isFalse();
             });
-    assertThat(sim.counter(MTurkMetrics.CALLS, "operation", "GetHIT", "outcome", "client_error"))
+    assertThat(
+            sim.counter(
+                MTurkMetrics.CALLS,
+                "operation",
+                "ListAssignmentsForHIT",
+                "outcome",
+                "client_error"))
         .isPositive();
   }
 

@@ -61,9 +61,14 @@ class HitGatewayTest {
         .contains("image_contains_mturk_call_seconds_count{operation=\"CreateHIT\"}");
   }
 
+  /** The answers to the task's commands (not the scan's reports, which come on their own). */
   private static List<JsonNode> eventsFor(
       List<ConsumerRecord<String, byte[]>> records, String task) {
-    return records.stream().filter(r -> task.equals(r.key())).map(r -> read(r.value())).toList();
+    return records.stream()
+        .filter(r -> task.equals(r.key()))
+        .map(r -> read(r.value()))
+        .filter(e -> !"HitReviewable".equals(e.get("type").asText()))
+        .toList();
   }
 
   private static JsonNode read(byte[] json) {
