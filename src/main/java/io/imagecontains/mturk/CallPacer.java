@@ -10,13 +10,14 @@ import java.util.function.DoubleSupplier;
  * adapts AIMD-style, judged once per {@code backoff.recovery-interval}: an interval in which at
  * least {@code backoff.overload-share} of the calls were throttled or failed with a 5xx halves the
  * rate (by {@code backoff.decrease-factor}, down to {@code backoff.min-rate}) — at once, from the
- * second refusal, when refusals already make up that share — ; an interval without any raises it by
- * {@code backoff.recovery-step}, up to {@code mturk.rate-limit}; anything between holds it. A rate
- * limit refuses most calls once it is exceeded, so the rate comes down quickly; scattered faults (a
- * fifth of the calls, say) are left to each call's own retries, instead of halving the rate at
- * every one until it reaches the floor. Also computes the jittered, exponential delay before a
- * call's next attempt. Time comes from the injected clock, so tests move the clock instead of
- * sleeping. Thread-safe (synchronized; every method is a few arithmetic ops).
+ * second refusal, when refusals already make up that share; an interval with a single refusal is
+ * judged together with the next, or at low rates every scattered fault would halve the rate — ; an
+ * interval without any raises it by {@code backoff.recovery-step}, up to {@code mturk.rate-limit};
+ * anything between holds it. A rate limit refuses most calls once it is exceeded, so the rate comes
+ * down quickly; scattered faults (a fifth of the calls, say) are left to each call's own retries,
+ * instead of halving the rate at every one until it reaches the floor. Also computes the jittered,
+ * exponential delay before a call's next attempt. Time comes from the injected clock, so tests move
+ * the clock instead of sleeping. Thread-safe (synchronized; every method is a few arithmetic ops).
  */
 public final class CallPacer {
 
@@ -99,7 +100,10 @@ public final class CallPacer {
 
   /** Ends the interval: slow down if it was mostly refused, speed up if it was clean. */
   private void judge() {
-    if (calls > 0 && !decreased && mostlyRefused()) {
+    if (!decreased && overloads == 1 && mostlyRefused()) {
+      return; // one refused call alone is no pattern: judge it together with the next interval
+    }
+    if (!decreased && overloads >= 2 && mostlyRefused()) {
       slowDown();
     } else if (calls > 0 && overloads == 0) {
       rate = Math.min(maxRate, rate + backoff.recoveryStep());

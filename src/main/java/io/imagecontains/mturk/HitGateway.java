@@ -1,30 +1,30 @@
 package io.imagecontains.mturk;
 
 import io.imagecontains.task.TaskJson;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * The MTurk gateway: reads the core's commands from the hit-commands topic in batches, carries each
  * out at MTurk ({@link HitCalls}) and writes what happened to the hit-events topic ({@link
- * HitEventSender}). A batch is acknowledged, and its offsets committed, only once every event of it
- * is on the broker: a crash repeats commands rather than loses them, which their request tokens
- * make harmless.
+ * HitEventSender}). A batch is acknowledged only once every event of it is on the broker, and
+ * offsets are committed only up to the oldest batch not yet acknowledged: a crash repeats commands
+ * rather than loses them, which their request tokens make harmless.
  *
- * <p>Concurrency: commands of one task run in order (an Approve before the DeleteHit that needs
- * it); different tasks run side by side, {@code mturk.max-concurrency} at a time, each with at most
- * one MTurk call in flight, all paced together by the {@link CallPacer}. Batches suit a modest
- * rate: a poll's commands are started together instead of one round trip each.
+ * <p>Concurrency: batches do not wait for each other. Their commands go into a {@link
+ * CommandWindow}: commands of one task run in order, different tasks side by side, {@code
+ * mturk.max-concurrency} at a time, all paced together by the {@link CallPacer}; the next batch is
+ * taken as soon as fewer than {@code mturk.max-queued-commands} are waiting. So a command stuck in
+ * retries delays only its own task.
  *
  * <p>It never stops on a bad command: an unreadable record is logged, counted and skipped, and a
  * failing call becomes a {@link HitEvent.CallFailed}.
@@ -40,63 +40,50 @@ public class HitGateway {
   private final HitCalls calls;
   private final HitEventSender events;
   private final MTurkMetrics metrics;
-  private final int maxConcurrency;
+  private final CommandWindow window;
 
   public HitGateway(
       HitCalls calls, HitEventSender events, MTurkMetrics metrics, MTurkConfig config) {
     this.calls = calls;
     this.events = events;
     this.metrics = metrics;
-    this.maxConcurrency = Math.max(1, config.maxConcurrency());
+    this.window =
+        new CommandWindow(Math.max(1, config.maxConcurrency()), config.maxQueuedCommands());
+    metrics.queuedCommands(window::size);
   }
 
   @Incoming(CHANNEL)
-  public Uni<Void> execute(ConsumerRecords<String, byte[]> batch) {
-    if (batch.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    return Multi.createFrom()
-        .iterable(byTask(batch))
-        .onItem()
-        .transformToUni(this::executeInOrder)
-        .merge(maxConcurrency)
-        .onItem()
-        .ignoreAsUni();
-  }
-
-  /** The batch's readable commands, grouped by task, each group in offset order. */
-  private List<List<HitCommand>> byTask(ConsumerRecords<String, byte[]> batch) {
-    Map<String, List<HitCommand>> groups = new LinkedHashMap<>();
-    for (ConsumerRecord<String, byte[]> record : batch) {
-      HitCommand command = read(record);
+  public CompletionStage<Void> execute(KafkaRecordBatch<String, byte[]> batch) {
+    List<CompletableFuture<Void>> done = new ArrayList<>();
+    for (KafkaRecord<String, byte[]> record : batch) {
+      HitCommand command =
+          read(
+              record.getTopic(),
+              record.getPartition(),
+              record instanceof IncomingKafkaRecord<?, ?> in ? in.getOffset() : -1,
+              record.getPayload());
       if (command != null) {
-        groups.computeIfAbsent(command.taskKey(), k -> new ArrayList<>()).add(command);
+        done.add(window.submit(command.taskKey(), () -> executeOne(command)));
       }
     }
-    return List.copyOf(groups.values());
+    // executeOne never fails: a failed call is an event, and sending one retries until it is out.
+    CompletableFuture.allOf(done.toArray(CompletableFuture[]::new))
+        .whenComplete((ignored, error) -> batch.ack());
+    return window.room();
   }
 
-  private Uni<Void> executeInOrder(List<HitCommand> commands) {
-    return Multi.createFrom()
-        .iterable(commands)
-        .onItem()
-        .transformToUniAndConcatenate(this::executeOne)
-        .onItem()
-        .ignoreAsUni();
-  }
-
-  private Uni<Void> executeOne(HitCommand command) {
-    return calls.execute(command).chain(events::send);
+  private CompletionStage<Void> executeOne(HitCommand command) {
+    return calls.execute(command).chain(events::send).subscribeAsCompletionStage();
   }
 
   /** The command, or null (logged and counted) when the record is not one. */
-  HitCommand read(ConsumerRecord<String, byte[]> record) {
-    String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-    if (record.value() == null) {
+  HitCommand read(String topic, int partition, long offset, byte[] value) {
+    String where = topic + "-" + partition + "@" + offset;
+    if (value == null) {
       return unreadable(where, "no value");
     }
     try {
-      HitCommand command = TaskJson.MAPPER.readValue(record.value(), HitCommand.class);
+      HitCommand command = TaskJson.MAPPER.readValue(value, HitCommand.class);
       if (command == null || command.taskKey() == null || command.taskKey().isBlank()) {
         return unreadable(where, "no taskKey");
       }

@@ -60,12 +60,15 @@ public class MTurkClients {
 
   @Produces
   @Singleton
-  CallPacer pacer(MTurkConfig config, Clock clock) {
-    return new CallPacer(
-        clock,
-        config.rateLimit(),
-        config.backoff(),
-        () -> ThreadLocalRandom.current().nextDouble());
+  CallPacer pacer(MTurkConfig config, Clock clock, MTurkMetrics metrics) {
+    CallPacer pacer =
+        new CallPacer(
+            clock,
+            config.rateLimit(),
+            config.backoff(),
+            () -> ThreadLocalRandom.current().nextDouble());
+    metrics.callRate(pacer::currentRate);
+    return pacer;
   }
 
   @Produces

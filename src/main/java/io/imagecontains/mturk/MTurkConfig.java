@@ -37,9 +37,19 @@ public interface MTurkConfig {
   @WithDefault("PT20S")
   Duration callTimeout();
 
-  /** Commands executed at the same time; each has at most one MTurk call in flight. */
-  @WithDefault("8")
+  /**
+   * Commands executed at the same time; each has at most one MTurk call in flight. The rate limit
+   * is what bounds the calls; this only has to cover calls waiting on a slow or lost response.
+   */
+  @WithDefault("32")
   int maxConcurrency();
+
+  /**
+   * Commands read from the topic and not yet done, at most: past this, reading waits. Bounds the
+   * gateway's memory and how much a crash makes it repeat.
+   */
+  @WithDefault("500")
+  int maxQueuedCommands();
 
   /**
    * Calls per second at most, all operations together. MTurk throttles a requester at a few calls

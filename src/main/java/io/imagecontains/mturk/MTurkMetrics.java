@@ -30,6 +30,8 @@ public class MTurkMetrics {
   static final String MALFORMED = "image_contains_malformed_answers";
   static final String UNREADABLE = "image_contains_unreadable_hit_commands";
   static final String COST = "image_contains_hit_cost_dollars";
+  static final String QUEUED = "image_contains_gateway_queued_commands";
+  static final String RATE = "image_contains_mturk_call_rate";
 
   /** Outcome of one attempt of one call (the {@code outcome} tag). */
   public enum Outcome {
@@ -108,6 +110,16 @@ public class MTurkMetrics {
 
   public void unreadableCommand() {
     unreadable.increment();
+  }
+
+  /** The calls per second the pacer allows now (below the limit while MTurk throttles). */
+  public void callRate(java.util.function.DoubleSupplier rate) {
+    io.micrometer.core.instrument.Gauge.builder(RATE, rate::getAsDouble).register(registry);
+  }
+
+  /** The gateway's commands read and not yet done (waiting for their task, a slot, or MTurk). */
+  public void queuedCommands(java.util.function.IntSupplier size) {
+    io.micrometer.core.instrument.Gauge.builder(QUEUED, size::getAsInt).register(registry);
   }
 
   /** An assignment we approved: its reward plus MTurk's fee, 20% and at least one cent. */

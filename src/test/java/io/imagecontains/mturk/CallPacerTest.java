@@ -54,6 +54,21 @@ class CallPacerTest {
   }
 
   @Test
+  void atALowRateALoneRefusalPerIntervalDoesNotHalveIt() {
+    pacer.overloaded();
+    pacer.overloaded();
+    assertThat(pacer.currentRate()).isEqualTo(2.0);
+    for (int second = 0; second < 10; second++) {
+      clock.advance(Duration.ofSeconds(1));
+      if (second % 2 == 0) {
+        pacer.overloaded(); // one call in four refused: two calls a second, one refused per two
+      }
+      pacer.succeeded();
+    }
+    assertThat(pacer.currentRate()).isEqualTo(2.0);
+  }
+
+  @Test
   void scatteredFaultsHoldTheRateInsteadOfCollapsingIt() {
     for (int second = 0; second < 20; second++) {
       pacer.overloaded(); // one call in five refused, every second
