@@ -7,21 +7,28 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Paces every MTurk call of this instance: a token bucket (one second's worth of burst) whose rate
- * adapts AIMD-style, judged once per {@code backoff.recovery-interval}: an interval in which at
- * least {@code backoff.overload-share} of the calls were throttled or failed with a 5xx halves the
- * rate (by {@code backoff.decrease-factor}, down to {@code backoff.min-rate}) — at once, from the
- * second refusal, when refusals already make up that share; an interval with a single refusal is
- * judged together with the next, or at low rates every scattered fault would halve the rate — ; an
- * interval without any raises it by {@code backoff.recovery-step}, up to {@code mturk.rate-limit};
- * anything between holds it. A rate limit refuses most calls once it is exceeded, so the rate comes
- * down quickly; scattered faults (a fifth of the calls, say) are left to each call's own retries,
- * instead of halving the rate at every one until it reaches the floor. Also computes the jittered,
- * exponential delay before a call's next attempt. Time comes from the injected clock, so tests move
- * the clock instead of sleeping. Thread-safe (synchronized; every method is a few arithmetic ops).
+ * adapts AIMD-style. Calls are judged by interval ({@code backoff.recovery-interval}, run on until
+ * it holds at least {@value #MIN_JUDGED} calls, so one unlucky call is never a verdict): an
+ * interval in which at least {@code backoff.overload-share} of the calls were throttled or failed
+ * with a 5xx multiplies the rate by {@code backoff.decrease-factor} (down to {@code
+ * backoff.min-rate}) — at once, from the {@value #CLEAR_RUN}rd refusal, when refusals already make
+ * up that share — ; an interval with under half that share raises it by {@code
+ * backoff.recovery-step}, up to {@code mturk.rate-limit}; anything between holds it. A rate limit
+ * refuses most calls once it is exceeded, so the rate comes down quickly; scattered faults (a fifth
+ * of the calls, say) are left to each call's own retries and do not keep it down. Also computes the
+ * jittered, exponential delay before a call's next attempt. Time comes from the injected clock, so
+ * tests move the clock instead of sleeping. Thread-safe (synchronized; every method is a few
+ * arithmetic ops).
  */
 public final class CallPacer {
 
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+  /** Calls an interval needs before it is judged; a shorter one runs on into the next. */
+  static final int MIN_JUDGED = 4;
+
+  /** Refusals that, when they are most of the interval's calls so far, slow down at once. */
+  static final int CLEAR_RUN = 3;
 
   private final Clock clock;
   private final double maxRate;
@@ -78,13 +85,13 @@ public final class CallPacer {
 
   private void count(boolean overloaded) {
     long now = nanos(clock.instant());
-    if (now - windowStart >= backoff.recoveryInterval().toNanos()) {
+    if (now - windowStart >= backoff.recoveryInterval().toNanos() && calls >= MIN_JUDGED) {
       judge();
       windowStart = now;
     }
     calls++;
     overloads += overloaded ? 1 : 0;
-    if (overloaded && !decreased && overloads >= 2 && mostlyRefused()) {
+    if (overloaded && !decreased && overloads >= CLEAR_RUN && mostlyRefused()) {
       slowDown(); // a clear run of refusals: no need to wait for the interval to end
     }
   }
@@ -98,14 +105,14 @@ public final class CallPacer {
     decreased = true;
   }
 
-  /** Ends the interval: slow down if it was mostly refused, speed up if it was clean. */
+  /**
+   * Ends the interval: slow down if it was mostly refused; speed up if refusals stayed under half
+   * that share (scattered faults must not keep the rate down for ever); else hold.
+   */
   private void judge() {
-    if (!decreased && overloads == 1 && mostlyRefused()) {
-      return; // one refused call alone is no pattern: judge it together with the next interval
-    }
-    if (!decreased && overloads >= 2 && mostlyRefused()) {
+    if (!decreased && mostlyRefused()) {
       slowDown();
-    } else if (calls > 0 && overloads == 0) {
+    } else if (overloads < backoff.overloadShare() / 2 * calls) {
       rate = Math.min(maxRate, rate + backoff.recoveryStep());
     }
     calls = 0;

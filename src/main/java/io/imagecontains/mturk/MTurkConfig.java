@@ -122,7 +122,9 @@ public interface MTurkConfig {
     @WithDefault("0.2")
     double minRate();
 
-    /** Calls per second given back per {@link #recoveryInterval()} without throttling. */
+    /**
+     * Calls per second given back per interval with under half {@link #overloadShare()} refused.
+     */
     @WithDefault("0.5")
     double recoveryStep();
 

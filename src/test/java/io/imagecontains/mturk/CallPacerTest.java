@@ -37,57 +37,72 @@ class CallPacerTest {
     assertThat(IntStream.range(0, 4).mapToObj(i -> pacer.reserve())).allMatch(Duration::isZero);
   }
 
-  @Test
-  void mostlyRefusedIntervalsHalveTheRateOnceEachDownToTheFloor() {
-    pacer.overloaded();
-    assertThat(pacer.currentRate()).isEqualTo(4.0); // one refusal alone is judged at the end
-    pacer.overloaded();
-    assertThat(pacer.currentRate()).isEqualTo(2.0); // a run of them: at once
-    pacer.overloaded();
-    assertThat(pacer.currentRate()).isEqualTo(2.0); // once per interval
-
-    for (int i = 0; i < 5; i++) {
-      clock.advance(Duration.ofSeconds(1));
-      pacer.overloaded(); // one refused call per interval, judged when the next one starts
+  /** A throttled interval: every call refused. */
+  private void refused(int calls) {
+    for (int i = 0; i < calls; i++) {
+      pacer.overloaded();
     }
+  }
+
+  private void succeeded(int calls) {
+    for (int i = 0; i < calls; i++) {
+      pacer.succeeded();
+    }
+  }
+
+  @Test
+  void aClearRunOfRefusalsHalvesTheRateAtOnceButOncePerInterval() {
+    refused(2);
+    assertThat(pacer.currentRate()).isEqualTo(4.0); // two could be bad luck
+    refused(1);
+    assertThat(pacer.currentRate()).isEqualTo(2.0); // three in a row: at once
+    refused(3);
+    assertThat(pacer.currentRate()).isEqualTo(2.0); // once per interval
+  }
+
+  @Test
+  void mostlyRefusedIntervalsHalveTheRateDownToTheFloor() {
+    for (int second = 0; second < 6; second++) {
+      pacer.overloaded();
+      pacer.overloaded();
+      pacer.succeeded();
+      pacer.succeeded(); // half refused: at the overload share
+      clock.advance(Duration.ofSeconds(1));
+    }
+    pacer.succeeded(); // the last interval is judged when the next call comes
     assertThat(pacer.currentRate()).isEqualTo(0.5);
   }
 
   @Test
-  void atALowRateALoneRefusalPerIntervalDoesNotHalveIt() {
-    pacer.overloaded();
-    pacer.overloaded();
-    assertThat(pacer.currentRate()).isEqualTo(2.0);
-    for (int second = 0; second < 10; second++) {
-      clock.advance(Duration.ofSeconds(1));
-      if (second % 2 == 0) {
-        pacer.overloaded(); // one call in four refused: two calls a second, one refused per two
-      }
-      pacer.succeeded();
-    }
-    assertThat(pacer.currentRate()).isEqualTo(2.0);
-  }
-
-  @Test
-  void scatteredFaultsHoldTheRateInsteadOfCollapsingIt() {
-    for (int second = 0; second < 20; second++) {
-      pacer.overloaded(); // one call in five refused, every second
-      for (int i = 0; i < 4; i++) {
-        pacer.succeeded();
-      }
-      clock.advance(Duration.ofSeconds(1));
-    }
-    pacer.succeeded();
+  void anIntervalWithTooFewCallsIsJudgedWithTheNext() {
+    refused(1);
+    clock.advance(Duration.ofSeconds(1));
+    succeeded(1); // one of two refused: not judged yet
+    clock.advance(Duration.ofSeconds(1));
+    succeeded(1);
+    assertThat(pacer.currentRate()).isEqualTo(4.0);
+    succeeded(1); // four calls, one refused: below the share, above half of it: hold
+    clock.advance(Duration.ofSeconds(1));
+    succeeded(1);
     assertThat(pacer.currentRate()).isEqualTo(4.0);
   }
 
   @Test
+  void scatteredFaultsHoldTheRateInsteadOfCollapsingIt() {
+    refused(3); // 2 calls/s
+    for (int second = 0; second < 40; second++) {
+      clock.advance(Duration.ofSeconds(1));
+      pacer.overloaded(); // one call in five refused, every second
+      succeeded(4);
+    }
+    assertThat(pacer.currentRate()).isEqualTo(4.0); // a fifth is under half the share: recovered
+  }
+
+  @Test
   void aSlowerRateSpacesCallsFurther() {
-    pacer.overloaded();
-    pacer.overloaded(); // 2 calls/s
+    refused(4); // 2 calls/s, and the interval has enough calls to end
     clock.advance(Duration.ofSeconds(1));
-    pacer.overloaded();
-    pacer.overloaded(); // 1 call/s
+    refused(3); // 1 call/s
     pacer.reserve();
     assertThat(pacer.reserve()).isEqualTo(Duration.ofSeconds(1));
     assertThat(pacer.reserve()).isEqualTo(Duration.ofSeconds(2));
@@ -95,21 +110,20 @@ class CallPacerTest {
 
   @Test
   void cleanIntervalsRecoverOneStepEachUpToTheLimit() {
-    pacer.overloaded();
-    pacer.overloaded(); // 2
+    refused(4); // 2
     clock.advance(Duration.ofSeconds(1));
-    pacer.succeeded(); // the refused interval ends: no second cut, and no step up
-    pacer.succeeded();
+    succeeded(4); // the refused interval ends: no second cut, and no step up
     assertThat(pacer.currentRate()).isEqualTo(2.0);
 
-    clock.advance(Duration.ofMillis(1000));
-    pacer.succeeded(); // the clean interval ends: one step, however many successes
+    clock.advance(Duration.ofSeconds(1));
+    succeeded(1); // the clean interval ends: one step, however many successes
     assertThat(pacer.currentRate()).isEqualTo(3.0);
 
-    clock.advance(Duration.ofSeconds(1));
-    pacer.succeeded();
-    clock.advance(Duration.ofSeconds(1));
-    pacer.succeeded();
+    for (int second = 0; second < 3; second++) {
+      succeeded(3);
+      clock.advance(Duration.ofSeconds(1));
+    }
+    succeeded(1);
     assertThat(pacer.currentRate()).isEqualTo(4.0); // never above mturk.rate-limit
   }
 
