@@ -126,10 +126,14 @@ public final class HitLifecycle {
     if (event instanceof HitEvent.AssignmentsListed listed) {
       return adjudicate(task.withWork(AnswerMerge.merge(work, listed)), workers, now);
     }
-    if (event instanceof HitEvent.HitReviewable) {
+    if (event instanceof HitEvent.HitReviewable reviewable) {
+      if (reviewable.maxAssignments() < work.maxAssignments()) {
+        return HitStep.unchanged(task); // seen before our extension took effect: stale
+      }
       // Every assignment asked for is in (or the HIT expired): read them now, unless a call of
       // ours is still on its way, whose answer will show them or lead to the next poll.
-      return work.awaiting(now, settings.callTimeout()) ? HitStep.unchanged(task) : poll(task, now);
+      Task seen = reviewable.expired() ? task.withWork(work.withExpired()) : task;
+      return work.awaiting(now, settings.callTimeout()) ? HitStep.unchanged(seen) : poll(seen, now);
     }
     return HitStep.unchanged(task); // acknowledgements
   }
@@ -171,6 +175,9 @@ public final class HitLifecycle {
   /** Wait for outstanding answers, or extend the HIT by the fewest that could decide. */
   private HitStep askForMore(Task task, int needed, long now) {
     HitWork work = task.work();
+    if (work.expired()) {
+      return fail(task, EXPIRED, now); // MTurk stopped offering it: no more answers can come
+    }
     int outstanding = work.maxAssignments() - work.received();
     int extra =
         Math.min(

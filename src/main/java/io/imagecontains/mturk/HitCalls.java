@@ -91,7 +91,12 @@ public class HitCalls {
               for (HIT hit : r.hiTs()) {
                 String task = HitRequests.taskOf(hit.requesterAnnotation());
                 if (task != null) {
-                  ours.add(new HitEvent.HitReviewable(task, hit.hitId()));
+                  int max = hit.maxAssignments() == null ? 0 : hit.maxAssignments();
+                  // Reviewable with assignments nobody took: only an expired HIT is.
+                  boolean expired =
+                      hit.numberOfAssignmentsAvailable() != null
+                          && hit.numberOfAssignmentsAvailable() > 0;
+                  ours.add(new HitEvent.HitReviewable(task, hit.hitId(), max, expired));
                 }
               }
               String next = r.nextToken();

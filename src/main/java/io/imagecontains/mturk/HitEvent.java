@@ -56,8 +56,13 @@ public sealed interface HitEvent {
    * MTurk lists the HIT as Reviewable: every assignment asked for is submitted, or it expired with
    * none in progress. Not the answer to a command: the gateway's {@link ReviewableScan} reports it
    * on its own, and again later while the HIT stays reviewable.
+   *
+   * @param maxAssignments the HIT's assignments as MTurk counted them when it was listed (fewer
+   *     than the core asked for means the report predates an extension)
+   * @param expired true when assignments were left unfilled: the HIT expired, no answer will come
    */
-  record HitReviewable(String taskKey, String hitId) implements HitEvent {}
+  record HitReviewable(String taskKey, String hitId, int maxAssignments, boolean expired)
+      implements HitEvent {}
 
   /**
    * A command failed for good (after the gateway's own retries), or MTurk refused it.

@@ -277,7 +277,8 @@ class HitLifecycleTest {
   void aReviewableHitIsReadAtOnceInsteadOfAtItsNextPoll() {
     Task task = collecting(3);
 
-    HitStep step = lifecycle.onEvent(task, new HitEvent.HitReviewable(key(), "HIT1"), nobody, now);
+    HitStep step =
+        lifecycle.onEvent(task, new HitEvent.HitReviewable(key(), "HIT1", 3, false), nobody, now);
 
     assertThat(step.commands())
         .singleElement()
@@ -289,10 +290,12 @@ class HitLifecycleTest {
   void aReviewableReportIsNotTheAnswerToACall() {
     Task task = collecting(3);
     Task polled =
-        lifecycle.onEvent(task, new HitEvent.HitReviewable(key(), "HIT1"), nobody, now).task();
+        lifecycle
+            .onEvent(task, new HitEvent.HitReviewable(key(), "HIT1", 3, false), nobody, now)
+            .task();
 
     HitStep repeat =
-        lifecycle.onEvent(polled, new HitEvent.HitReviewable(key(), "HIT1"), nobody, now);
+        lifecycle.onEvent(polled, new HitEvent.HitReviewable(key(), "HIT1", 3, false), nobody, now);
 
     assertThat(repeat.commands()).isEmpty(); // the listing on its way will show the answers
     assertThat(repeat.task().work().pendingCalls()).isEqualTo(1);
@@ -302,14 +305,57 @@ class HitLifecycleTest {
   void aReviewableReportOfAnotherHitOrAFinishedTaskChangesNothing() {
     Task task = collecting(3);
     assertThat(
-            lifecycle.onEvent(task, new HitEvent.HitReviewable(key(), "HIT2"), nobody, now).task())
+            lifecycle
+                .onEvent(task, new HitEvent.HitReviewable(key(), "HIT2", 3, false), nobody, now)
+                .task())
         .isEqualTo(task);
 
     Task decided = lifecycle.onEvent(task, listed(task, true, true, true), nobody, now).task();
     assertThat(decided.work().phase()).isEqualTo(Phase.CLEANUP);
     HitStep late =
-        lifecycle.onEvent(decided, new HitEvent.HitReviewable(key(), "HIT1"), nobody, now);
+        lifecycle.onEvent(
+            decided, new HitEvent.HitReviewable(key(), "HIT1", 3, false), nobody, now);
     assertThat(late.commands()).isEmpty();
+  }
+
+  @Test
+  void aReviewableReportFromBeforeAnExtensionIsStale() {
+    Task task = collecting(3);
+    Task extended = lifecycle.onEvent(task, listed(task, true, true, false), nobody, now).task();
+    HitCommand.AddAssignments add =
+        (HitCommand.AddAssignments)
+            lifecycle.onEvent(task, listed(task, true, true, false), nobody, now).commands().get(0);
+    Task confirmed =
+        lifecycle
+            .onEvent(
+                extended,
+                new HitEvent.AssignmentsAdded(key(), "HIT1", add.round(), add.count()),
+                nobody,
+                now)
+            .task();
+
+    HitStep stale =
+        lifecycle.onEvent(
+            confirmed, new HitEvent.HitReviewable(key(), "HIT1", 3, false), nobody, now);
+
+    assertThat(stale.commands()).isEmpty();
+    assertThat(stale.task()).isEqualTo(confirmed);
+  }
+
+  @Test
+  void aHitThatExpiredUnfilledFailsTheTaskAsExpiredOnceItsAnswersAreRead() {
+    Task task = collecting(3);
+    HitStep read =
+        lifecycle.onEvent(task, new HitEvent.HitReviewable(key(), "HIT1", 3, true), nobody, now);
+    assertThat(read.commands()).singleElement().isInstanceOf(HitCommand.ListAssignments.class);
+
+    HitStep step = lifecycle.onEvent(read.task(), listed(read.task(), true), nobody, now);
+
+    assertThat(step.task().state()).isEqualTo(TaskState.FAILED);
+    assertThat(step.task().problem().code()).isEqualTo("Expired");
+    assertThat(step.commands()) // the answer received is paid; the expired HIT is not expired again
+        .extracting(c -> c.getClass().getSimpleName())
+        .containsExactly("Approve");
   }
 
   @Test

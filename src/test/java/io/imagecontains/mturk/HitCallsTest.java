@@ -125,9 +125,9 @@ class HitCallsTest {
 
     assertThat(listed)
         .contains(
-            new HitEvent.HitReviewable(done1, h1),
-            new HitEvent.HitReviewable(done2, h2),
-            new HitEvent.HitReviewable(done3, h3));
+            new HitEvent.HitReviewable(done1, h1, 1, false),
+            new HitEvent.HitReviewable(done2, h2, 2, false),
+            new HitEvent.HitReviewable(done3, h3, 1, false));
     assertThat(listed).extracting(HitEvent.HitReviewable::hitId).doesNotContain(h4);
   }
 

@@ -89,6 +89,6 @@ class ReviewableScanTest {
   }
 
   private static HitEvent.HitReviewable hit(int n) {
-    return new HitEvent.HitReviewable("image-contains/t" + n, "HIT" + n);
+    return new HitEvent.HitReviewable("image-contains/t" + n, "HIT" + n, 2, false);
   }
 }
