@@ -1,27 +1,25 @@
 package io.imagecontains.mturk;
 
+import static io.imagecontains.mturk.Flows.finalViews;
+import static io.imagecontains.mturk.Flows.hitsCreatedFor;
+import static io.imagecontains.mturk.Flows.hitsOf;
+import static io.imagecontains.mturk.Flows.put;
+import static io.imagecontains.mturk.Flows.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imagecontains.kafka.KafkaBroker;
 import io.imagecontains.kafka.TopicClient;
-import io.imagecontains.task.TaskJson;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +44,7 @@ class ImageContainsFlowTest {
         kafka.send(
             "image-contains-requests",
             name,
-            put(name, "https://img.example.org/" + run + "/" + i + ".jpg"));
+            put(name, "https://img.example.org/" + run + "/" + i + ".jpg", "dog"));
       }
       await()
           .atMost(Duration.ofSeconds(90))
@@ -63,22 +61,12 @@ class ImageContainsFlowTest {
       }
     }
     for (String key : keys) {
-      assertThat(simulator("/_sim/tasks").get("hitsCreatedByTask").get(key).asLong())
-          .as(key)
-          .isEqualTo(1);
+      assertThat(hitsCreatedFor(key)).as(key).isEqualTo(1);
     }
     // Every answer paid for, and no HIT left for workers: each one ends deleted.
     await()
         .atMost(Duration.ofSeconds(60))
-        .until(() -> hitsOf(keys).stream().allMatch(this::cleanedUp));
-  }
-
-  private boolean cleanedUp(JsonNode hit) {
-    boolean allApproved = true;
-    for (JsonNode assignment : hit.get("assignments")) {
-      allApproved &= assignment.get("status").asText().equals("Approved");
-    }
-    return hit.get("status").asText().equals("Disposed") && allApproved;
+        .until(() -> hitsOf(keys).stream().allMatch(Flows::cleanedUp));
   }
 
   private Map<String, Boolean> truthByTask() throws Exception {
@@ -87,55 +75,5 @@ class ImageContainsFlowTest {
       truth.put(hit.get("taskKey").asText(), hit.get("truth").asBoolean());
     }
     return truth;
-  }
-
-  private List<JsonNode> hitsOf(List<String> keys) throws Exception {
-    List<JsonNode> hits = new ArrayList<>();
-    for (JsonNode hit : simulator("/_sim/hits")) {
-      if (keys.contains(hit.get("taskKey").asText())) {
-        hits.add(hit);
-      }
-    }
-    return hits;
-  }
-
-  private static Map<String, JsonNode> finalViews(
-      List<ConsumerRecord<String, byte[]>> seen, List<String> keys) {
-    Map<String, JsonNode> views = new HashMap<>();
-    for (ConsumerRecord<String, byte[]> r : seen) {
-      if (keys.contains(r.key()) && r.value() != null) {
-        JsonNode view = json(r.value());
-        if (!view.get("state").asText().equals("processing")) {
-          views.put(r.key(), view);
-        }
-      }
-    }
-    return views;
-  }
-
-  private static String put(String name, String url) {
-    return "{\"function\":\"image-contains\",\"taskName\":\""
-        + name
-        + "\",\"input\":{\"image\":{\"url\":\""
-        + url
-        + "\"},\"target\":{\"label\":\"dog\"}}}";
-  }
-
-  private static JsonNode simulator(String path) throws Exception {
-    String endpoint = ConfigProvider.getConfig().getValue("mturk.endpoint", String.class);
-    HttpResponse<byte[]> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(endpoint + path)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    return json(response.body());
-  }
-
-  private static JsonNode json(byte[] bytes) {
-    try {
-      return TaskJson.MAPPER.readTree(bytes);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
   }
 }

@@ -8,10 +8,12 @@ import io.imagecontains.workforce.hits.Workplace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -36,10 +38,17 @@ public final class SimulatedCrowd implements WorkerSource {
   /** Parsing the question once per HIT, not per answer; HITs are never forgotten either. */
   private final Map<String, Optional<Boolean>> truthByHit = new HashMap<>();
 
+  private final Map<String, String> labelByHit = new HashMap<>();
+
+  /** Labels some group is confined to: only those groups work on them. */
+  private final Set<String> reserved;
+
   public SimulatedCrowd(CrowdSpec spec, GroundTruth truth, AnswerPoison poison, long seed) {
     this.spec = spec;
     this.random = new Random(seed);
     this.workers = Roster.enlist(spec, random);
+    this.reserved = new HashSet<>();
+    spec.groups().forEach(g -> reserved.addAll(g.labels()));
     this.truth = truth;
     this.answers = new AnswerXml(poison);
   }
@@ -78,6 +87,17 @@ public final class SimulatedCrowd implements WorkerSource {
         assignment.acceptTime().plus(latency), () -> submit(assignment, answer, workplace));
   }
 
+  /** A group that names labels works on those only; the others on any label nobody reserved. */
+  private boolean takes(SimulatedWorker worker, String label) {
+    List<String> own = worker.spec().labels();
+    return own.isEmpty() ? label == null || !reserved.contains(label) : own.contains(label);
+  }
+
+  private String labelOf(Hit hit) {
+    return labelByHit.computeIfAbsent(
+        hit.id(), id -> QuestionSubject.of(hit.request()).map(QuestionSubject::label).orElse(""));
+  }
+
   private boolean answerOf(SimulatedWorker worker, Hit hit) {
     Optional<Boolean> truthOfHit = truthByHit.computeIfAbsent(hit.id(), id -> truthOf(hit));
     return truthOfHit.isEmpty()
@@ -102,13 +122,15 @@ public final class SimulatedCrowd implements WorkerSource {
   }
 
   private Optional<SimulatedWorker> drawWorkerNewTo(Hit hit) {
+    String label = reserved.isEmpty() ? null : labelOf(hit);
     for (int i = 0; i < DRAW_ATTEMPTS; i++) {
       SimulatedWorker w = workers.get(random.nextInt(workers.size()));
-      if (!hit.hasWorked(w.id())) {
+      if (!hit.hasWorked(w.id()) && takes(w, label)) {
         return Optional.of(w);
       }
     }
-    List<SimulatedWorker> fresh = workers.stream().filter(w -> !hit.hasWorked(w.id())).toList();
+    List<SimulatedWorker> fresh =
+        workers.stream().filter(w -> !hit.hasWorked(w.id()) && takes(w, label)).toList();
     return fresh.isEmpty()
         ? Optional.empty()
         : Optional.of(fresh.get(random.nextInt(fresh.size())));

@@ -1,12 +1,15 @@
 package io.imagecontains.workforce.crowd;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
  * One line of the crowd file: {@code count} workers who behave alike. {@code accuracy} is one
  * number, or {@code [min, max]} for workers whose accuracies spread uniformly over that range; it
- * matters only to honest workers.
+ * matters only to honest workers. {@code labels}, when given, confines the group to HITs asking
+ * about those labels, and reserves those labels for the groups that name them: a crowd file can so
+ * send some questions to a special crowd (for tests: workers who always disagree).
  */
 public record WorkerGroup(
     @JsonProperty("name") String name,
@@ -14,9 +17,22 @@ public record WorkerGroup(
     @JsonProperty("behaviour") Behaviour behaviour,
     @JsonProperty("accuracy") List<Double> accuracy,
     @JsonProperty("latency") LogNormal latency,
-    @JsonProperty("abandonmentRate") double abandonmentRate) {
+    @JsonProperty("abandonmentRate") double abandonmentRate,
+    @JsonProperty("labels") List<String> labels) {
 
+  public WorkerGroup(
+      String name,
+      int count,
+      Behaviour behaviour,
+      List<Double> accuracy,
+      LogNormal latency,
+      double abandonmentRate) {
+    this(name, count, behaviour, accuracy, latency, abandonmentRate, null);
+  }
+
+  @JsonCreator
   public WorkerGroup {
+    labels = labels == null ? List.of() : List.copyOf(labels);
     if (name == null || name.isBlank() || count < 0 || behaviour == null || latency == null) {
       throw new IllegalArgumentException(
           "a worker group needs a name, a count >= 0, a behaviour and a latency: " + name);
