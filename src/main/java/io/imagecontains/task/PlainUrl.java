@@ -5,9 +5,9 @@ package io.imagecontains.task;
  * {@code https}, a host name (letters, digits, inner hyphens; the last label starting with a
  * letter), an optional port, then path, query and fragment of RFC 2396's characters with valid
  * percent escapes. Every URL of this shape is one that {@link java.net.URI} parses as absolute
- * http(s) with a host and no user info ({@code TaskRulesTest} checks this on random URLs), so
- * {@link TaskRules} skips the URI parser — a tenth of the ingress's time — for these and asks it
- * about every other URL. It only ever says "certainly valid" or "ask the parser".
+ * http(s) with a host and no user info ({@code PlainUrlTest} checks this on random URLs), so {@link
+ * TaskRules} skips the URI parser — a tenth of the ingress's time — for these and asks it about
+ * every other URL. It only ever says "certainly valid" or "ask the parser".
  */
 final class PlainUrl {
 
