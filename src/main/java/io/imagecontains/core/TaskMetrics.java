@@ -23,8 +23,16 @@ public class TaskMetrics {
     this.registry = registry;
   }
 
+  /** Counted for every view: looked up by function and state, without building a key. */
   void entered(Task task) {
-    count("image_contains_tasks", "function", task.function(), "state", task.state().publicName());
+    entered
+        .computeIfAbsent(task.function(), f -> new ConcurrentHashMap<>())
+        .computeIfAbsent(
+            task.state(),
+            s ->
+                registry.counter(
+                    "image_contains_tasks", "function", task.function(), "state", s.publicName()))
+        .increment();
   }
 
   void deleted(String function) {

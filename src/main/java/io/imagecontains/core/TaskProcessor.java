@@ -2,6 +2,7 @@ package io.imagecontains.core;
 
 import io.imagecontains.mturk.HitCommand;
 import io.imagecontains.mturk.HitEvent;
+import io.imagecontains.task.CommandReader;
 import io.imagecontains.task.Task;
 import io.imagecontains.task.TaskCommand;
 import io.imagecontains.task.TaskFunction;
@@ -130,7 +131,10 @@ final class TaskProcessor implements Processor<String, byte[], String, byte[]> {
    */
   private <T> T read(Record<String, byte[]> record, Class<T> type) {
     try {
-      T value = TaskJson.read(record.value(), type);
+      T value =
+          type == TaskCommand.class
+              ? type.cast(CommandReader.read(record.value()))
+              : TaskJson.read(record.value(), type);
       if (value instanceof TaskCommand command
           && (command.action() == null
               || command.function() == null

@@ -52,6 +52,9 @@ final class JsonDocument {
           RefusalCode.RECORD_TOO_LARGE,
           "the record is " + bytes.length + " bytes; at most " + maxBytes + " are accepted");
     }
+    if (isAsciiObject(bytes) && parse(bytes) instanceof Parsed parsed) {
+      return parsed;
+    }
     String text;
     try {
       text = decodeUtf8(bytes);
@@ -59,6 +62,33 @@ final class JsonDocument {
       return invalid(RefusalCode.NOT_UTF8, "the record is not valid UTF-8");
     }
     return parse(text);
+  }
+
+  /**
+   * The common case, parsed from the bytes without decoding them to text first: pure ASCII is valid
+   * UTF-8, and with no zero byte and a leading '{' Jackson cannot take it for UTF-16 or UTF-32, so
+   * the tree is the one the text would give. A refusal is not taken from here: the caller parses
+   * the text, so every refusal and its message stay exactly as they were.
+   */
+  private static boolean isAsciiObject(byte[] bytes) {
+    if (bytes[0] != '{') {
+      return false;
+    }
+    for (byte b : bytes) {
+      if (b <= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Result parse(byte[] ascii) {
+    try {
+      JsonNode json = STRICT.readTree(ascii);
+      return json == null || json.isMissingNode() ? null : new Parsed(json);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static Result parse(String text) {
@@ -84,12 +114,24 @@ final class JsonDocument {
 
   /** The bytes as text, or an exception when they are not valid UTF-8 (never replaced). */
   static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+    if (isAscii(bytes)) {
+      return new String(bytes, StandardCharsets.US_ASCII); // valid UTF-8; the cheap common case
+    }
     return StandardCharsets.UTF_8
         .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT)
         .decode(ByteBuffer.wrap(bytes))
         .toString();
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Result invalid(RefusalCode code, String message) {

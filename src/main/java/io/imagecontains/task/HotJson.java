@@ -1,137 +1,137 @@
 package io.imagecontains.task;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
+import static io.imagecontains.task.JsonBytes.ascii;
 
 /**
  * Streaming writers for the two records written for every task — the command the ingress hands the
- * core and the view the core publishes (twice per test task). Databind's reflection on these
- * dominated the service's profile. The output is exactly what {@link TaskJson} writes (a test
- * compares the two), so readers cannot tell which wrote a record.
+ * core and the view the core publishes (twice per test task). Databind's reflection on these, then
+ * Jackson's generator set-up, dominated the service's profile. The output is exactly what {@link
+ * TaskJson} writes (a test compares the two), so readers cannot tell which wrote a record.
  */
 public final class HotJson {
+
+  private static final byte[] ACTION = ascii("{\"action\":");
+  private static final byte[] FUNCTION = ascii(",\"function\":");
+  private static final byte[] TASK_NAME = ascii(",\"taskName\":");
+  private static final byte[] INPUT = ascii(",\"input\":");
+  private static final byte[] COMMAND_ID = ascii(",\"commandId\":");
+  private static final byte[] SOURCE = ascii(",\"source\":");
+  private static final byte[] VIEW_TASK_NAME = ascii("{\"taskName\":");
+  private static final byte[] PROBLEM_DETAILS = ascii(",\"problemDetails\":");
+  private static final byte[] CODE = ascii("{\"code\":");
+  private static final byte[] MESSAGE = ascii(",\"message\":");
+  private static final byte[] STATE = ascii(",\"state\":");
+  private static final byte[] RESULT = ascii(",\"result\":");
+  private static final byte[] CONTAINS_TRUE = ascii("{\"containsTarget\":true}");
+  private static final byte[] CONTAINS_FALSE = ascii("{\"containsTarget\":false}");
+  private static final byte[] DETAILS = ascii(",\"details\":");
+  private static final byte[] DETAILS_FUNCTION = ascii("{\"function\":");
+  private static final byte[] CREATED_AT = ascii(",\"createdAt\":");
+  private static final byte[] UPDATED_AT = ascii(",\"updatedAt\":");
+  private static final byte[] ANSWERS = ascii(",\"answers\":");
+  private static final byte[] CONFIDENCE = ascii(",\"confidence\":");
+  private static final byte[] IMAGE_URL = ascii("{\"image\":{\"url\":");
+  private static final byte[] TARGET_LABEL = ascii("},\"target\":{\"label\":");
+  private static final byte[] CLOSE_INPUT = ascii("}}");
+  private static final byte[] VIA = ascii("\"via\":");
+  private static final byte[] TOPIC = ascii("\"topic\":");
+  private static final byte[] PARTITION = ascii("\"partition\":");
+  private static final byte[] OFFSET = ascii("\"offset\":");
+  private static final byte[] KEY = ascii("\"key\":");
+  private static final byte[] OPEN = ascii("{");
+  private static final byte[] COMMA = ascii(",");
+  private static final byte[] CLOSE = ascii("}");
 
   private HotJson() {}
 
   public static byte[] command(TaskCommand c) {
-    return write(
-        g -> {
-          g.writeStartObject();
-          g.writeStringField("action", c.action().wireName());
-          g.writeStringField("function", c.function());
-          g.writeStringField("taskName", c.taskName());
-          if (c.input() != null) {
-            g.writeFieldName("input");
-            input(g, c.input());
-          }
-          if (c.commandId() != null) {
-            g.writeStringField("commandId", c.commandId());
-          }
-          if (c.source() != null) {
-            g.writeFieldName("source");
-            source(g, c.source());
-          }
-          g.writeEndObject();
-        });
+    JsonBytes out = new JsonBytes(384);
+    out.raw(ACTION).string(c.action().wireName());
+    out.raw(FUNCTION).string(c.function());
+    out.raw(TASK_NAME).string(c.taskName());
+    if (c.input() != null) {
+      input(out.raw(INPUT), c.input());
+    }
+    if (c.commandId() != null) {
+      out.raw(COMMAND_ID).string(c.commandId());
+    }
+    if (c.source() != null) {
+      source(out.raw(SOURCE), c.source());
+    }
+    return out.raw(CLOSE).toByteArray();
   }
 
   public static byte[] view(TaskView v) {
-    return write(
-        g -> {
-          g.writeStartObject();
-          g.writeStringField("taskName", v.taskName());
-          g.writeFieldName("input");
-          input(g, v.input());
-          g.writeFieldName("problemDetails");
-          if (v.problemDetails() == null) {
-            g.writeNull();
-          } else {
-            g.writeStartObject();
-            g.writeStringField("code", v.problemDetails().code());
-            g.writeStringField("message", v.problemDetails().message());
-            g.writeEndObject();
-          }
-          g.writeStringField("state", v.state().publicName());
-          g.writeFieldName("result");
-          if (v.result() == null) {
-            g.writeNull();
-          } else {
-            g.writeStartObject();
-            g.writeBooleanField("containsTarget", v.result().containsTarget());
-            g.writeEndObject();
-          }
-          g.writeFieldName("details");
-          details(g, v.details());
-          g.writeEndObject();
-        });
+    JsonBytes out = new JsonBytes(512);
+    out.raw(VIEW_TASK_NAME).string(v.taskName());
+    input(out.raw(INPUT), v.input());
+    out.raw(PROBLEM_DETAILS);
+    if (v.problemDetails() == null) {
+      out.nullValue();
+    } else {
+      out.raw(CODE).string(v.problemDetails().code());
+      out.raw(MESSAGE).string(v.problemDetails().message()).raw(CLOSE);
+    }
+    out.raw(STATE).string(v.state().publicName());
+    out.raw(RESULT);
+    if (v.result() == null) {
+      out.nullValue();
+    } else {
+      out.raw(v.result().containsTarget() ? CONTAINS_TRUE : CONTAINS_FALSE);
+    }
+    details(out.raw(DETAILS), v.details());
+    return out.raw(CLOSE).toByteArray();
   }
 
-  private static void details(JsonGenerator g, TaskView.Details d) throws IOException {
+  private static void details(JsonBytes out, TaskView.Details d) {
     if (d == null) {
-      g.writeNull();
+      out.nullValue();
       return;
     }
-    g.writeStartObject();
-    g.writeStringField("function", d.function());
-    g.writeStringField("createdAt", DateTimeFormatter.ISO_INSTANT.format(d.createdAt()));
-    g.writeStringField("updatedAt", DateTimeFormatter.ISO_INSTANT.format(d.updatedAt()));
+    out.raw(DETAILS_FUNCTION).string(d.function());
+    out.raw(CREATED_AT).string(IsoInstant.format(d.createdAt()));
+    out.raw(UPDATED_AT).string(IsoInstant.format(d.updatedAt()));
     if (d.answers() != null) {
-      g.writeNumberField("answers", d.answers());
+      out.raw(ANSWERS).number(d.answers());
     }
     if (d.confidence() != null) {
-      g.writeNumberField("confidence", d.confidence());
+      out.raw(CONFIDENCE).number(d.confidence());
     }
-    g.writeEndObject();
+    out.raw(CLOSE);
   }
 
-  private static void input(JsonGenerator g, TaskInput input) throws IOException {
-    g.writeStartObject();
-    g.writeFieldName("image");
-    g.writeStartObject();
-    g.writeStringField("url", input.image().url());
-    g.writeEndObject();
-    g.writeFieldName("target");
-    g.writeStartObject();
-    g.writeStringField("label", input.target().label());
-    g.writeEndObject();
-    g.writeEndObject();
+  private static void input(JsonBytes out, TaskInput input) {
+    out.raw(IMAGE_URL).string(input.image().url());
+    out.raw(TARGET_LABEL).string(input.target().label()).raw(CLOSE_INPUT);
   }
 
-  private static void source(JsonGenerator g, Source s) throws IOException {
-    g.writeStartObject();
-    if (s.via() != null) {
-      g.writeStringField("via", s.via());
-    }
-    if (s.topic() != null) {
-      g.writeStringField("topic", s.topic());
-    }
+  private static void source(JsonBytes out, Source s) {
+    out.raw(OPEN);
+    boolean first = true;
+    first = field(out, first, VIA, s.via());
+    first = field(out, first, TOPIC, s.topic());
     if (s.partition() != null) {
-      g.writeNumberField("partition", s.partition());
+      separate(out, first).raw(PARTITION).number(s.partition());
+      first = false;
     }
     if (s.offset() != null) {
-      g.writeNumberField("offset", s.offset());
+      separate(out, first).raw(OFFSET).number(s.offset());
+      first = false;
     }
-    if (s.key() != null) {
-      g.writeStringField("key", s.key());
-    }
-    g.writeEndObject();
+    field(out, first, KEY, s.key());
+    out.raw(CLOSE);
   }
 
-  private interface Body {
-    void write(JsonGenerator g) throws IOException;
+  /** Writes a string field when the value is present; answers whether nothing is written yet. */
+  private static boolean field(JsonBytes out, boolean first, byte[] name, String value) {
+    if (value == null) {
+      return first;
+    }
+    separate(out, first).raw(name).string(value);
+    return false;
   }
 
-  private static byte[] write(Body body) {
-    try (ByteArrayBuilder out = new ByteArrayBuilder(512);
-        JsonGenerator g = TaskJson.MAPPER.getFactory().createGenerator(out)) {
-      body.write(g);
-      g.flush();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write JSON", e);
-    }
+  private static JsonBytes separate(JsonBytes out, boolean first) {
+    return first ? out : out.raw(COMMA);
   }
 }

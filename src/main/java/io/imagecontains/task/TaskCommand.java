@@ -25,9 +25,12 @@ public record TaskCommand(
     PUT,
     DELETE;
 
+    // Computed once: every command is written with it.
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String wireName() {
-      return name().toLowerCase(Locale.ROOT);
+      return wireName;
     }
   }
 

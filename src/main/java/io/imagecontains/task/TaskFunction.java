@@ -1,6 +1,5 @@
 package io.imagecontains.task;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The functions this service implements, by their public names. */
@@ -20,7 +19,15 @@ public enum TaskFunction {
     return publicName;
   }
 
+  private static final TaskFunction[] ALL = values();
+
+  /** A loop over a cached array: this runs for every request and every stored task. */
   public static Optional<TaskFunction> byName(String name) {
-    return Arrays.stream(values()).filter(f -> f.publicName.equals(name)).findFirst();
+    for (TaskFunction function : ALL) {
+      if (function.publicName.equals(name)) {
+        return Optional.of(function);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The contract's rules for the values of a request. Each check answers with the refusal a user
@@ -18,9 +17,6 @@ public final class TaskRules {
   /** Not in the seed: a HIT title has to stay readable, and a longer "label" is not a label. */
   public static final int MAX_LABEL_LENGTH = 256;
 
-  private static final Pattern TASK_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-  private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
-
   private TaskRules() {}
 
   public static Optional<Refusal> checkTaskName(String name) {
@@ -33,7 +29,7 @@ public final class TaskRules {
           "/taskName",
           "taskName is " + name.length() + " characters long; at most 64 are allowed");
     }
-    if (!TASK_NAME.matcher(name).matches()) {
+    if (!allMatch(name, TaskRules::isTaskNameChar)) {
       return refuse(
           RefusalCode.INVALID_TASK_NAME,
           "/taskName",
@@ -57,17 +53,18 @@ public final class TaskRules {
           field,
           "image url is " + url.length() + " characters long; at most 400 are allowed");
     }
-    if (!PRINTABLE_ASCII.matcher(url).matches()) {
+    if (!allMatch(url, c -> c >= 0x21 && c <= 0x7E)) {
       return refuse(
           RefusalCode.INVALID_IMAGE_URL,
           field,
           "image url must not contain spaces, control or non-ASCII characters;"
               + " percent-encode them");
     }
-    return checkUrlShape(url, field);
+    return PlainUrl.isPlain(url) ? Optional.empty() : checkUrlShape(url, field);
   }
 
-  private static Optional<Refusal> checkUrlShape(String url, String field) {
+  /** The full check, by java.net.URI: for every URL that is not {@link PlainUrl plain}. */
+  static Optional<Refusal> checkUrlShape(String url, String field) {
     URI uri;
     try {
       uri = new URI(url);
@@ -105,6 +102,30 @@ public final class TaskRules {
       return refuse(RefusalCode.INVALID_LABEL, field, "label must not contain control characters");
     }
     return Optional.empty();
+  }
+
+  /** Letters, digits, '.', '-', '_' (ASCII only). */
+  private static boolean isTaskNameChar(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '.'
+        || c == '-'
+        || c == '_';
+  }
+
+  /** A character loop, not a regex: these run for every request. */
+  private static boolean allMatch(String text, CharPredicate allowed) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!allowed.test(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private interface CharPredicate {
+    boolean test(char c);
   }
 
   private static Optional<Refusal> refuse(RefusalCode code, String field, String message) {

@@ -8,9 +8,12 @@ public enum TaskState {
   COMPLETED,
   FAILED;
 
+  // Computed once: views and metrics ask for it for every task.
+  private final String publicName = name().toLowerCase(java.util.Locale.ROOT);
+
   @JsonValue
   public String publicName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return publicName;
   }
 
   public boolean isFinished() {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagecontains.task.TaskCommand.Action;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The streaming writers write exactly what databind writes, for every shape they handle. */
@@ -44,6 +47,50 @@ class HotJsonTest {
     for (Task task : tasks) {
       TaskView view = TaskView.of(task);
       assertThat(text(HotJson.view(view))).isEqualTo(text(TaskJson.write(view)));
+    }
+  }
+
+  @Test
+  void randomCommandsAreWrittenAsDatabindWritesThem() {
+    TaskSamples samples = new TaskSamples(new Random(20261127));
+    for (int i = 0; i < 3000; i++) {
+      TaskCommand command = samples.command();
+      assertThat(text(HotJson.command(command)))
+          .as("command %s", command)
+          .isEqualTo(text(TaskJson.write(command)));
+    }
+  }
+
+  @Test
+  void randomViewsAreWrittenAsDatabindWritesThem() {
+    TaskSamples samples = new TaskSamples(new Random(1795000000));
+    for (int i = 0; i < 3000; i++) {
+      TaskView view = TaskView.of(samples.task());
+      assertThat(text(HotJson.view(view)))
+          .as("view %s", view)
+          .isEqualTo(text(TaskJson.write(view)));
+    }
+  }
+
+  @Test
+  void instantsAreFormattedAsIsoInstantFormatsThem() {
+    Random random = new Random(7);
+    long[] fixed = {0, 999, 1000, -1, -1000, -1001, 1_795_000_000_000L, 253_402_300_800_000L};
+    for (long millis : fixed) {
+      Instant instant = Instant.ofEpochMilli(millis);
+      assertThat(IsoInstant.format(instant))
+          .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant));
+    }
+    long now = 1_795_000_000_000L;
+    for (int i = 0; i < 20_000; i++) {
+      // Mostly neighbours in time (the cache's case), some anywhere, some finer than millis.
+      long millis = i % 10 == 0 ? random.nextLong() / 1000 : now + random.nextInt(5000);
+      Instant instant = Instant.ofEpochMilli(millis);
+      if (i % 7 == 0) {
+        instant = instant.plusNanos(random.nextInt(1_000_000));
+      }
+      assertThat(IsoInstant.format(instant))
+          .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant));
     }
   }
 

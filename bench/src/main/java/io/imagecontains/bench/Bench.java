@@ -188,32 +188,69 @@ public final class Bench {
    * requests are written as fast as the loader can (under a second for 200,000) and timed from the
    * first view to the last final view. Every round is printed; the figure is the median of the
    * last {@value #SERVICE_MEASURED_ROUNDS}, when the JIT has compiled the service's hot paths.
+   *
+   * <p>Right before each service round, one more pass-through round runs (the service idle), so
+   * each pair of rounds sees the same background load: on a shared machine the load drifts over
+   * the minutes between the baseline phase and these rounds, and moves the plain ratio by ±50%.
+   * The paired ratio is the median of the last {@value #SERVICE_MEASURED_ROUNDS} pairs' ratios.
    */
   private boolean warmRounds(
       Baseline baseline, List<ViewTracker> rounds, ServiceProcess service, ResultsWatcher watcher)
       throws Exception {
+    try (Topics topics = new Topics(options.bootstrap())) {
+      for (int i = 1; i <= rounds.size(); i++) {
+        topics.createFresh(PASSTHROUGH_OUT + "-paired-" + i, options.partitions());
+      }
+    }
     List<Double> rates = new ArrayList<>();
+    List<Double> pairRatios = new ArrayList<>();
+    List<Double> cpuCosts = new ArrayList<>();
     for (int i = 0; i < rounds.size(); i++) {
+      Passthrough.Result paired =
+          Passthrough.copy(
+              options.bootstrap(),
+              PASSTHROUGH_IN,
+              PASSTHROUGH_OUT + "-paired-" + (i + 1),
+              options.tasks(),
+              options.timeout());
+      String pairedLoad = load();
       ViewTracker round = rounds.get(i);
       long start = System.nanoTime();
+      long cpuBefore = service.cpuNanos();
       RequestLoader.load(options.bootstrap(), Requests.REQUESTS_TOPIC, round.prefix(), options.tasks());
       if (!awaitAll(round, service, watcher, start)) {
         return false;
       }
+      double cpuPerThousand = (service.cpuNanos() - cpuBefore) / 1e6 / (round.size() / 1000.0);
+      cpuCosts.add(cpuPerThousand);
       double rate = round.size() / ((round.lastCompletion() - round.firstArrival()) / 1e9);
       rates.add(rate);
-      say("service: warm round %d: %,.0f tasks/s, load %s; failed %d, duplicate final views %d",
-          i + 1, rate, load(), round.failed(), round.duplicates());
+      pairRatios.add(rate / paired.perSecond());
+      say("service: warm round %d: %,.0f tasks/s, load %s; failed %d, duplicate final views %d;"
+              + " paired baseline %,.0f records/s (load %s), ratio %.3f; CPU per 1000: service"
+              + " %.1f ms, pass-through %.1f ms",
+          i + 1, rate, load(), round.failed(), round.duplicates(), paired.perSecond(), pairedLoad,
+          rate / paired.perSecond(), cpuPerThousand,
+          paired.cpuNanos() / 1e6 / (paired.records() / 1000.0));
     }
-    List<Double> settled =
-        new ArrayList<>(rates.subList(rates.size() - SERVICE_MEASURED_ROUNDS, rates.size()));
-    settled.sort(Double::compare);
-    double median = settled.get(settled.size() / 2);
+    double median = medianOfLast(rates);
     say("SERVICE   warm: %,.0f tasks/s (median of the last %d of %d warm rounds)", median,
         SERVICE_MEASURED_ROUNDS, rates.size());
     say("RATIO     warm service / warm baseline = %.3f (target >= 0.2)",
         median / baseline.warm().perSecond());
+    say("RATIO     paired: median of the last %d warm rounds' service / pass-through = %.3f"
+            + " (target >= 0.2)", SERVICE_MEASURED_ROUNDS, medianOfLast(pairRatios));
+    say("CPU       service JVM: %.1f ms per 1000 tasks (median of the last %d warm rounds; from"
+            + " round start to last view, so it counts the idle rest of the round too)",
+        medianOfLast(cpuCosts), SERVICE_MEASURED_ROUNDS);
     return true;
+  }
+
+  private static double medianOfLast(List<Double> values) {
+    List<Double> settled =
+        new ArrayList<>(values.subList(values.size() - SERVICE_MEASURED_ROUNDS, values.size()));
+    settled.sort(Double::compare);
+    return settled.get(settled.size() / 2);
   }
 
   private ServiceProcess startService() throws Exception {

@@ -19,17 +19,25 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class Passthrough {
 
-  /** Records copied and the time from the first record polled to the last one acknowledged. */
-  record Result(int records, long nanos) {
+  /**
+   * Records copied, the time from the first record polled to the last one acknowledged, and the
+   * CPU time this JVM used for the whole copy (consumer, producer and their network threads).
+   */
+  record Result(int records, long nanos, long cpuNanos) {
     double perSecond() {
       return records / (nanos / 1e9);
     }
+  }
+
+  static long ownCpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   private Passthrough() {}
 
   static Result copy(String bootstrap, String in, String out, int count, Duration timeout)
       throws Exception {
+    long cpuBefore = ownCpuNanos();
     AtomicInteger acked = new AtomicInteger();
     AtomicReference<Exception> failure = new AtomicReference<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
@@ -73,7 +81,7 @@ final class Passthrough {
         throw new IllegalStateException(
             "pass-through: " + acked.get() + " of " + count + " acknowledged", failure.get());
       }
-      return new Result(count, end - first);
+      return new Result(count, end - first, ownCpuNanos() - cpuBefore);
     }
   }
 }

@@ -23,6 +23,11 @@ final class ServiceProcess implements AutoCloseable {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+  /** CPU time the service's JVM has used so far, all threads (zero where the OS cannot say). */
+  long cpuNanos() {
+    return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+  }
+
   private ServiceProcess(Process process, int httpPort) {
     this.process = process;
     this.httpPort = httpPort;
