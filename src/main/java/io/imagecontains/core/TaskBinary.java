@@ -120,6 +120,7 @@ final class TaskBinary {
     out.writeStrings(work.unreadable()).writeStrings(work.approved());
     out.writeBoolean(work.expired()).writeInt(work.pollAttempt()).writeLong(work.wakeAt());
     out.writeDouble(work.confidence());
+    out.writeInt(work.extending()).writeInt(work.pendingCalls()).writeLong(work.pendingSince());
   }
 
   private static HitWork readWork(BinaryIn in) {
@@ -150,7 +151,10 @@ final class TaskBinary {
         in.readBoolean(),
         in.readInt(),
         in.readLong(),
-        in.readDouble());
+        in.readDouble(),
+        in.readInt(),
+        in.readInt(),
+        in.readLong());
   }
 
   /** 0 for null, else the value's index in {@code codes} plus one. */

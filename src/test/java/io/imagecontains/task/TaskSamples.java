@@ -129,7 +129,10 @@ public final class TaskSamples {
         random.nextBoolean(),
         random.nextInt(20),
         random.nextLong(),
-        random.nextDouble());
+        random.nextDouble(),
+        random.nextInt(5),
+        random.nextInt(4),
+        random.nextLong());
   }
 
   private List<String> ids() {
