@@ -94,6 +94,13 @@ final class AppConfigNames {
         .findFirst();
   }
 
+  /** The given environment variables that nothing in the application or its image reads. */
+  static List<String> unread(Collection<String> environmentVariables) {
+    return environmentVariables.stream()
+        .filter(n -> propertyFor(n).isEmpty() && !NON_CONFIG_ENVIRONMENT.contains(n))
+        .toList();
+  }
+
   /** Every property of every {@code @ConfigMapping} interface in the application. */
   static List<MappedProperty> configMappings() {
     List<MappedProperty> properties = new ArrayList<>();

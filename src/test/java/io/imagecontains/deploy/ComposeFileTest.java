@@ -31,12 +31,8 @@ class ComposeFileTest {
   void everyVariableOfTheServiceAndTheSimulatorIsOneTheyRead() {
     List<String> unknown = new ArrayList<>();
     for (String service : List.of("image-contains", "simulator")) {
-      for (String variable : environment(service).keySet()) {
-        if (AppConfigNames.propertyFor(variable).isEmpty()
-            && !AppConfigNames.NON_CONFIG_ENVIRONMENT.contains(variable)) {
-          unknown.add(service + ": " + variable);
-        }
-      }
+      AppConfigNames.unread(environment(service).keySet())
+          .forEach(v -> unknown.add(service + ": " + v));
     }
     assertThat(unknown).as("variables no property of the application maps to").isEmpty();
   }

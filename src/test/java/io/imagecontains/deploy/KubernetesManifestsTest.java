@@ -142,11 +142,7 @@ class KubernetesManifestsTest {
     Set<String> names = new TreeSet<>(configMap(base).keySet());
     names.addAll(configMap(production).keySet());
     container().path("env").forEach(e -> names.add(e.path("name").asText()));
-    List<String> unknown =
-        names.stream()
-            .filter(n -> AppConfigNames.propertyFor(n).isEmpty())
-            .filter(n -> !AppConfigNames.NON_CONFIG_ENVIRONMENT.contains(n))
-            .toList();
+    List<String> unknown = AppConfigNames.unread(names);
     assertThat(unknown).as("variables no property of the application maps to").isEmpty();
   }
 
