@@ -1,26 +1,26 @@
 package io.imagecontains.workforce;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 /**
  * Runs the MTurk simulator on its own. Flags are the property names without {@code simulator.}:
  * {@code --port 8099 --crowd-file crowd.json --truth-file truth.csv --time-scale 60
- * --faults.throttle-rate 0.1}; {@code -Dsimulator.*} system properties work too (flags win).
+ * --faults.throttle-rate 0.1}; {@code -Dsimulator.*} system properties and environment variables
+ * named as MicroProfile Config names them ({@code SIMULATOR_PORT}, {@code
+ * SIMULATOR_FAULTS_THROTTLE_RATE}: containers are configured that way) work too. Flags win, then
+ * system properties, then the environment.
  */
 public final class SimulatorMain {
   private SimulatorMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    Map<String, String> flags = parse(args);
     SimulatorSettings settings =
-        new SettingsReader(
-                name ->
-                    Optional.ofNullable(flags.get(name))
-                        .or(() -> Optional.ofNullable(System.getProperty(name))))
-            .read();
+        new SettingsReader(lookup(parse(args), System::getProperty, System.getenv())).read();
     WorkforceServer server = WorkforceServer.start(settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -34,6 +34,25 @@ public final class SimulatorMain {
         "MTurk simulator on %s (bound to %s), time scale %s, %d simulated workers%n",
         server.endpoint(), settings.host(), settings.timeScale(), server.crowd().workers().size());
     stopped.await();
+  }
+
+  /** Flags, then system properties, then environment variables. */
+  static Function<String, Optional<String>> lookup(
+      Map<String, String> flags,
+      Function<String, String> systemProperties,
+      Map<String, String> environment) {
+    return name ->
+        Optional.ofNullable(flags.get(name))
+            .or(() -> Optional.ofNullable(systemProperties.apply(name)))
+            .or(() -> Optional.ofNullable(environment.get(environmentName(name))));
+  }
+
+  /**
+   * MicroProfile Config's rule: {@code simulator.faults.throttle-rate} is read from {@code
+   * SIMULATOR_FAULTS_THROTTLE_RATE}.
+   */
+  static String environmentName(String property) {
+    return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
   }
 
   static Map<String, String> parse(String[] args) {

@@ -208,4 +208,24 @@ class SimCrowdTest {
         .containsEntry("simulator.port", "8099")
         .containsEntry("simulator.time-scale", "60");
   }
+
+  @Test
+  void standaloneSimulatorReadsTheEnvironmentAsContainersSetIt() {
+    Map<String, String> env =
+        Map.of(
+            "SIMULATOR_HOST", "0.0.0.0",
+            "SIMULATOR_PORT", "9200",
+            "SIMULATOR_TIME_SCALE", "120",
+            "SIMULATOR_FAULTS_THROTTLE_RATE", "0.1");
+    Map<String, String> sysProps = Map.of("simulator.time-scale", "30");
+    SimulatorSettings s =
+        new SettingsReader(
+                SimulatorMain.lookup(
+                    SimulatorMain.parse(new String[] {"--port", "9300"}), sysProps::get, env))
+            .read();
+    assertThat(s.host()).isEqualTo("0.0.0.0");
+    assertThat(s.port()).as("a flag beats the environment").isEqualTo(9300);
+    assertThat(s.timeScale()).as("a system property beats the environment").isEqualTo(30);
+    assertThat(s.faults().throttleRate()).isEqualTo(0.1);
+  }
 }
