@@ -40,10 +40,13 @@ import software.amazon.awssdk.services.mturk.model.HIT;
 import software.amazon.awssdk.services.mturk.model.HITStatus;
 import software.amazon.awssdk.services.mturk.model.ListAssignmentsForHitRequest;
 import software.amazon.awssdk.services.mturk.model.ListAssignmentsForHitResponse;
+import software.amazon.awssdk.services.mturk.model.ListReviewableHiTsRequest;
+import software.amazon.awssdk.services.mturk.model.ListReviewableHiTsResponse;
 import software.amazon.awssdk.services.mturk.model.Locale;
 import software.amazon.awssdk.services.mturk.model.MTurkException;
 import software.amazon.awssdk.services.mturk.model.QualificationRequirement;
 import software.amazon.awssdk.services.mturk.model.RequestErrorException;
+import software.amazon.awssdk.services.mturk.model.ReviewableHITStatus;
 import software.amazon.awssdk.services.mturk.model.ServiceException;
 import software.amazon.awssdk.services.mturk.model.UpdateExpirationForHitRequest;
 import software.amazon.awssdk.services.mturk.model.UpdateExpirationForHitResponse;
@@ -97,6 +100,10 @@ import software.amazon.awssdk.services.mturk.model.UpdateExpirationForHitRespons
       GetHitResponse.class,
       ListAssignmentsForHitRequest.class,
       ListAssignmentsForHitResponse.class,
+      ListReviewableHiTsRequest.class,
+      ListReviewableHiTsRequest.Builder.class,
+      ListReviewableHiTsResponse.class,
+      ReviewableHITStatus.class,
       UpdateExpirationForHitRequest.class,
       UpdateExpirationForHitResponse.class,
       Assignment.class,
