@@ -8,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the MTurk simulator on its own. Flags are the property names without {@code simulator.}:
  * {@code --port 8099 --crowd-file crowd.json --truth-file truth.csv --time-scale 60
- * --faults.throttle-rate 0.1}; {@code -Dsimulator.*} system properties work too (flags win).
+ * --faults.throttle-rate 0.1}; {@code -Dsimulator.*} system properties and environment variables
+ * ({@code SIMULATOR_API_KEYS}, {@code SIMULATOR_CREDENTIALS}: secrets belong there, not on a
+ * command line everyone can list) work too. Flags win, then system properties.
  */
 public final class SimulatorMain {
   private SimulatorMain() {}
@@ -19,7 +21,8 @@ public final class SimulatorMain {
         new SettingsReader(
                 name ->
                     Optional.ofNullable(flags.get(name))
-                        .or(() -> Optional.ofNullable(System.getProperty(name))))
+                        .or(() -> Optional.ofNullable(System.getProperty(name)))
+                        .or(() -> Optional.ofNullable(System.getenv(envName(name)))))
             .read();
     WorkforceServer server = WorkforceServer.start(settings);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -34,6 +37,11 @@ public final class SimulatorMain {
         "MTurk simulator on %s (bound to %s), time scale %s, %d simulated workers%n",
         server.endpoint(), settings.host(), settings.timeScale(), server.crowd().workers().size());
     stopped.await();
+  }
+
+  /** MicroProfile Config's rule: {@code simulator.api-keys} is {@code SIMULATOR_API_KEYS}. */
+  static String envName(String property) {
+    return property.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 
   static Map<String, String> parse(String[] args) {
