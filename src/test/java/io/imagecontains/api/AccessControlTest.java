@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import io.imagecontains.SecuredProfile;
 import io.imagecontains.core.CoreConfig;
 import io.imagecontains.kafka.KafkaBroker;
 import io.imagecontains.kafka.TopicsConfig;
@@ -16,13 +17,11 @@ import io.imagecontains.workforce.WorkforceServer;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
@@ -40,30 +39,16 @@ import software.amazon.awssdk.services.mturk.MTurkAsyncClient;
  * the in-process MTurk simulator is protected while the service's own client still gets through.
  */
 @QuarkusTest
-@TestProfile(AccessControlTest.AccessControlOn.class)
+@TestProfile(SecuredProfile.class)
 @WithTestResource(value = KafkaBroker.class, scope = TestResourceScope.GLOBAL)
 class AccessControlTest {
 
-  static final String KEY = "first-test-key-0123456789abcdef";
-  static final String OTHER_KEY = "second-test-key-0123456789abcdef";
+  private static final String KEY = SecuredProfile.KEY;
+  private static final String OTHER_KEY = SecuredProfile.OTHER_KEY;
   private static final String TASKS = "/functions/image-contains-test/tasks/";
   private static final String DOG =
       "{\"input\":{\"image\":{\"url\":\"https://www.mturk.com/media/butterbean.jpg\"},"
           + "\"target\":{\"label\":\"dog\"}}}";
-
-  /** Access control on with two keys; the service's MTurk client on its in-process simulator. */
-  public static class AccessControlOn implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "auth.enabled", "true",
-          "auth.api-keys", KEY + "," + OTHER_KEY,
-          "simulator.enabled", "true",
-          "simulator.port", "0",
-          // Not the standalone simulator other tests start: the one inside the service.
-          "mturk.endpoint", "");
-    }
-  }
 
   @Inject TopicsConfig topics;
   @Inject CoreConfig core;
@@ -151,7 +136,9 @@ class AccessControlTest {
   void aReplicaAsksTheOwnerOfATaskWithItsKey() throws Exception {
     SecondReplica other = SecondReplica.start(topics, core, bootstrap, KEY);
     try {
-      List<String> keys = SecondReplica.putAndFindEach(topics.requests(), 6, () -> withKey(KEY));
+      List<String> keys =
+          SecondReplica.putAndFindEach(
+              topics.requests(), other.namesOwnedEachWay(3), () -> withKey(KEY));
       assertThat(keys).anyMatch(other::owns);
     } finally {
       other.closeAndAwaitSelf(self, topics.partitions());

@@ -36,7 +36,9 @@ class ReplicaTest {
     Ready.awaitReadiness();
     SecondReplica other = SecondReplica.start(topics, core, bootstrap, null);
     try {
-      List<String> keys = SecondReplica.putAndFindEach(topics.requests(), 12, RestAssured::given);
+      List<String> keys =
+          SecondReplica.putAndFindEach(
+              topics.requests(), other.namesOwnedEachWay(6), RestAssured::given);
       assertThat(keys).anyMatch(other::owns);
     } finally {
       other.closeAndAwaitSelf(self, topics.partitions());

@@ -85,18 +85,33 @@ final class SecondReplica implements AutoCloseable {
   }
 
   /**
-   * Puts {@code count} test tasks on the requests topic, then GETs each from the test's instance
-   * until it answers completed; while partitions move an instance may answer 503 (with
-   * Retry-After), never anything else. Returns the task keys.
+   * Names of test tasks, {@code perSide} of them owned by this replica and as many by the other:
+   * chosen by the partition each falls in, so that both ways of answering are always exercised.
+   */
+  List<String> namesOwnedEachWay(int perSide) {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<String> mine = new ArrayList<>();
+    List<String> theirs = new ArrayList<>();
+    for (int i = 0; mine.size() < perSide || theirs.size() < perSide; i++) {
+      String name = "replica-" + run + "-" + i;
+      List<String> side = owns("image-contains-test/" + name) ? mine : theirs;
+      if (side.size() < perSide) {
+        side.add(name);
+      }
+    }
+    mine.addAll(theirs);
+    return mine;
+  }
+
+  /**
+   * Puts the test tasks on the requests topic, then GETs each from the test's instance until it
+   * answers completed; while partitions move an instance may answer 503 (with Retry-After), never
+   * anything else. Returns the task keys.
    */
   static List<String> putAndFindEach(
-      String requestsTopic, int count, Supplier<RequestSpecification> request) {
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    List<String> names = new ArrayList<>();
+      String requestsTopic, List<String> names, Supplier<RequestSpecification> request) {
     try (TopicClient kafka = new TopicClient()) {
-      for (int i = 0; i < count; i++) {
-        String name = "replica-" + run + "-" + i;
-        names.add(name);
+      for (String name : names) {
         kafka.send(requestsTopic, name, put(name));
       }
     }
