@@ -1,8 +1,10 @@
 package io.imagecontains.auth;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -16,7 +18,10 @@ public class AuthStartupCheck {
 
   private static final Logger LOG = Logger.getLogger(AuthStartupCheck.class);
 
-  void onStart(@Observes StartupEvent event, AuthConfig config) {
+  /** First of all: before the topic provisioner, which may wait minutes for the broker. */
+  void onStart(
+      @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 1) StartupEvent event,
+      AuthConfig config) {
     check(config);
   }
 
