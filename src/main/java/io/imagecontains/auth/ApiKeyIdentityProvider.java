@@ -1,6 +1,5 @@
 package io.imagecontains.auth;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -13,7 +12,9 @@ import java.util.List;
 
 /**
  * Who an API key is: {@code api-key-<n>} (its position in {@code auth.api-keys}, never the key),
- * with the role {@value #ROLE}. A key that matches none fails authentication: 401.
+ * with the role {@value #ROLE}. A token that is none of the keys is passed on (a null identity) to
+ * whatever other identity provider the service has, such as OIDC's for bearer tokens; when none
+ * knows it, Quarkus fails the authentication: 401.
  */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -37,7 +38,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
       TokenAuthenticationRequest request, AuthenticationRequestContext context) {
     int key = keys.match(request.getToken().getToken());
     if (key == 0) {
-      return Uni.createFrom().failure(new AuthenticationFailedException("unknown API key"));
+      return Uni.createFrom().nullItem();
     }
     return Uni.createFrom()
         .item(
