@@ -243,21 +243,4 @@ public record SimulatorSettings(
         credentials,
         keys);
   }
-
-  public SimulatorSettings withHost(String newHost) {
-    return new SimulatorSettings(
-        enabled,
-        newHost,
-        port,
-        crowdFile,
-        truthFile,
-        timeScale,
-        positiveRate,
-        seed,
-        startingBalance,
-        faults,
-        poison,
-        credentials,
-        apiKeys);
-  }
 }

@@ -21,12 +21,13 @@ class SimProtectionTest {
 
   @Test
   void listeningBeyondLoopbackWithoutCredentialsAndKeysIsRefused() {
-    SimulatorSettings open = SimulatorSettings.defaults().withPort(0).withHost("0.0.0.0");
+    SimulatorSettings open = settings(Map.of("simulator.host", "0.0.0.0"));
     assertThatThrownBy(() -> WorkforceServer.start(open, clock))
         .hasMessageContaining("without protection")
         .hasMessageContaining("simulator.credentials")
         .hasMessageContaining("simulator.api-keys");
-    SimulatorSettings keysOnly = open.withApiKeys(List.of(KEY));
+    SimulatorSettings keysOnly =
+        settings(Map.of("simulator.host", "0.0.0.0", "simulator.api-keys", KEY));
     assertThatThrownBy(() -> WorkforceServer.start(keysOnly, clock))
         .hasMessageContaining("without protection");
   }
@@ -34,11 +35,12 @@ class SimProtectionTest {
   @Test
   void listeningBeyondLoopbackWithBothProtectionsStarts() {
     SimulatorSettings guarded =
-        SimulatorSettings.defaults()
-            .withPort(0)
-            .withHost("0.0.0.0")
-            .withApiKeys(List.of(KEY))
-            .withCredentials(Map.of("AKIDSIMULATOR", "not-a-secret"));
+        settings(
+            Map.of(
+                "simulator.host", "0.0.0.0",
+                "simulator.api-keys", "other-key-0123456789, " + KEY,
+                "simulator.credentials", "AKIDSIMULATOR:not-a-secret"));
+    assertThat(guarded.apiKeys()).containsExactly("other-key-0123456789", KEY);
     try (WorkforceServer server = WorkforceServer.start(guarded, clock)) {
       assertThat(server.port()).isPositive();
     }
@@ -81,6 +83,11 @@ class SimProtectionTest {
   private static HttpResponse<String> get(WorkforceServer server, String authorization)
       throws Exception {
     return InspectionCalls.get(server, "hits", authorization);
+  }
+
+  /** As the service and SimulatorMain read them: named properties, on a free port. */
+  private static SimulatorSettings settings(Map<String, String> properties) {
+    return new SettingsReader(name -> Optional.ofNullable(properties.get(name))).read().withPort(0);
   }
 
   private static AuthConfig auth(boolean enabled, List<String> keys) {
