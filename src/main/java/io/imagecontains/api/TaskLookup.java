@@ -1,5 +1,6 @@
 package io.imagecontains.api;
 
+import io.imagecontains.auth.AuthConfig;
 import io.imagecontains.core.TaskTopology;
 import io.imagecontains.task.Task;
 import io.imagecontains.task.TaskJson;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -26,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Finds a task in the core's {@code tasks} store through Kafka Streams interactive queries: from
  * this instance's store when it owns the task's partition, else from the instance that does (over
- * HTTP, {@link InternalTaskResource}). So any replica answers for any task.
+ * HTTP, {@link InternalTaskResource}). So any replica answers for any task. While access control is
+ * on, the call carries this instance's first API key: every replica has the same keys.
  */
 @ApplicationScoped
 public class TaskLookup {
@@ -36,13 +39,22 @@ public class TaskLookup {
   private final KafkaStreams streams;
   private final HostInfo self;
   private final HttpClient http;
+  private final Optional<String> credential;
 
   public TaskLookup(
       KafkaStreams streams,
-      @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer) {
+      @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer,
+      AuthConfig auth) {
     this.streams = streams;
     this.self = HostInfo.buildFromEndpoint(applicationServer);
     this.http = HttpClient.newBuilder().connectTimeout(REMOTE_TIMEOUT).build();
+    this.credential =
+        auth.enabled()
+            ? auth.apiKeys().orElse(List.of()).stream()
+                .map(String::trim)
+                .filter(k -> !k.isEmpty())
+                .findFirst()
+            : Optional.empty();
   }
 
   /** The task, from whichever instance owns it. */
@@ -113,9 +125,11 @@ public class TaskLookup {
                 + key.function()
                 + "/"
                 + key.taskName());
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(REMOTE_TIMEOUT).GET().build();
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REMOTE_TIMEOUT).GET();
+    credential.ifPresent(apiKey -> request.header("Authorization", "Bearer " + apiKey));
     return Uni.createFrom()
-        .completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+        .completionStage(
+            () -> http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()))
         .onFailure()
         .transform(
             e -> ProblemException.unavailable("the task's owner " + host + " is unreachable"))

@@ -7,6 +7,7 @@ import io.imagecontains.task.Task;
 import io.imagecontains.task.TaskCommand;
 import io.imagecontains.task.TaskFunction;
 import io.imagecontains.task.TaskJson;
+import io.imagecontains.task.TaskMdc;
 import java.io.UncheckedIOException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -47,6 +48,12 @@ final class TaskProcessor implements Processor<String, byte[], String, byte[]> {
 
   @Override
   public void process(Record<String, byte[]> record) {
+    try (TaskMdc mdc = TaskMdc.of(record.key())) { // both input topics are keyed by task
+      handle(record);
+    }
+  }
+
+  private void handle(Record<String, byte[]> record) {
     String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
     if (topic.equals(wiring.hitEventsTopic())) {
       HitEvent event = read(record, HitEvent.class);

@@ -3,6 +3,7 @@ package io.imagecontains.ingress;
 import io.imagecontains.task.Rejection;
 import io.imagecontains.task.Source;
 import io.imagecontains.task.TaskCommand;
+import io.imagecontains.task.TaskMdc;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.CharacterCodingException;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * Reads the public requests topic in batches, validates each record and routes it: valid commands
@@ -27,6 +29,8 @@ public class RequestIngress {
 
   /** Channel of the public requests topic (mapped in application.properties). */
   public static final String CHANNEL = "requests";
+
+  private static final Logger LOG = Logger.getLogger(RequestIngress.class);
 
   static final int MAX_KEY_ECHO_BYTES = 256;
 
@@ -64,10 +68,27 @@ public class RequestIngress {
     }
     metrics.accepted(Source.KAFKA, accepted.size());
     refused.forEach(r -> metrics.refused(Source.KAFKA, r.code()));
+    refused.forEach(RequestIngress::logRefusal);
     return Uni.join()
         .all(commands.sendAll(accepted), rejections.sendAll(refused))
         .andFailFast()
         .replaceWithVoid();
+  }
+
+  /**
+   * Debug only: a hostile producer must not be able to flood the log (the rejections topic and
+   * {@code image_contains_requests_total} have every refusal). The code and position, never the
+   * record's text; the task key, when valid, in the MDC.
+   */
+  private static void logRefusal(Rejection rejection) {
+    if (LOG.isDebugEnabled()) {
+      try (TaskMdc mdc = TaskMdc.of(rejection.kafkaKey())) {
+        Source at = rejection.source();
+        LOG.debugf(
+            "Refused %s at %s-%d@%d",
+            rejection.code().code(), at.topic(), at.partition(), at.offset());
+      }
+    }
   }
 
   private RequestParser.Outcome parse(ConsumerRecord<byte[], byte[]> record, long now) {

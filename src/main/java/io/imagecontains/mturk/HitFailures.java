@@ -1,6 +1,7 @@
 package io.imagecontains.mturk;
 
 import io.imagecontains.mturk.HitEvent.CallFailed;
+import io.imagecontains.task.TaskMdc;
 import org.jboss.logging.Logger;
 
 /** Turns a command that did not succeed into the {@link CallFailed} event the core acts on. */
@@ -17,6 +18,12 @@ final class HitFailures {
   }
 
   static CallFailed callFailed(HitCommand command, Throwable error, boolean retryable) {
+    try (TaskMdc mdc = TaskMdc.of(command.taskKey())) {
+      return logged(command, error, retryable);
+    }
+  }
+
+  private static CallFailed logged(HitCommand command, Throwable error, boolean retryable) {
     String type = command.getClass().getSimpleName();
     if (error instanceof TurkCallException t) {
       // A refusal is MTurk's answer (the core acts on it); failing to the last attempt is trouble.

@@ -33,8 +33,8 @@ public class MTurkClients {
 
   /**
    * {@code mturk.endpoint} wins; else, with {@code simulator.enabled=true}, the in-process
-   * simulator (with placeholder credentials: it accepts any unless {@code simulator.credentials} is
-   * set, and real ones must never be sent to it); else MTurk itself.
+   * simulator (with the credentials it verifies, see {@link InProcessWorkforce#accessKey()}; real
+   * ones must never be sent to it); else MTurk itself.
    */
   @Produces
   @Singleton
@@ -49,7 +49,9 @@ public class MTurkClients {
         config.region());
     AwsCredentialsProvider credentials =
         simulator.isPresent()
-            ? StaticCredentialsProvider.create(AwsBasicCredentials.create("simulator", "simulator"))
+            ? StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(
+                    workforce.accessKey().getKey(), workforce.accessKey().getValue()))
             : DefaultCredentialsProvider.builder().build();
     return builder(config, credentials).endpointOverride(endpoint).build();
   }

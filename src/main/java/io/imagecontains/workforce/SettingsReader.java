@@ -5,6 +5,7 @@ import io.imagecontains.workforce.protocol.FaultSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,11 @@ public final class SettingsReader {
         text(SimulatorSettings.STARTING_BALANCE).map(BigDecimal::new).orElse(d.startingBalance()),
         faults(),
         poison(),
-        credentials());
+        credentials(),
+        Arrays.asList(text(SimulatorSettings.API_KEYS).orElse("").split(",")).stream()
+            .map(String::trim)
+            .filter(k -> !k.isEmpty())
+            .toList());
   }
 
   /** {@code id:secret,id2:secret2}; a secret may itself contain colons, not commas. */

@@ -12,8 +12,9 @@ import java.util.function.Function;
  * {@code --port 8099 --crowd-file crowd.json --truth-file truth.csv --time-scale 60
  * --faults.throttle-rate 0.1}; {@code -Dsimulator.*} system properties and environment variables
  * named as MicroProfile Config names them ({@code SIMULATOR_PORT}, {@code
- * SIMULATOR_FAULTS_THROTTLE_RATE}: containers are configured that way) work too. Flags win, then
- * system properties, then the environment.
+ * SIMULATOR_FAULTS_THROTTLE_RATE}: containers are configured that way; secrets such as {@code
+ * SIMULATOR_API_KEYS} and {@code SIMULATOR_CREDENTIALS} belong there, not on a command line
+ * everyone can list) work too. Flags win, then system properties, then the environment.
  */
 public final class SimulatorMain {
   private SimulatorMain() {}

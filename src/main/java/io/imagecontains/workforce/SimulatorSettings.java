@@ -4,6 +4,7 @@ import io.imagecontains.workforce.crowd.AnswerPoison;
 import io.imagecontains.workforce.protocol.FaultSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +25,9 @@ import java.util.Optional;
  * @param poison broken answers the crowd submits ({@code simulator.poison.*})
  * @param credentials secret keys by access key id ({@value #CREDENTIALS}, {@code id:secret,...});
  *     when set, signatures are verified; when empty, any credentials are accepted
+ * @param apiKeys keys the inspection API ({@code /_sim/}) requires as {@code Authorization: Bearer}
+ *     ({@value #API_KEYS}, comma-separated); when empty, it is open. Both this and {@code
+ *     credentials} are required to listen anywhere but on loopback.
  */
 public record SimulatorSettings(
     boolean enabled,
@@ -37,7 +41,8 @@ public record SimulatorSettings(
     BigDecimal startingBalance,
     FaultSettings faults,
     AnswerPoison poison,
-    Map<String, String> credentials) {
+    Map<String, String> credentials,
+    List<String> apiKeys) {
 
   public static final String ENABLED = "simulator.enabled";
   public static final String HOST = "simulator.host";
@@ -49,6 +54,7 @@ public record SimulatorSettings(
   public static final String SEED = "simulator.seed";
   public static final String STARTING_BALANCE = "simulator.starting-balance";
   public static final String CREDENTIALS = "simulator.credentials";
+  public static final String API_KEYS = "simulator.api-keys";
 
   /** 8099: next to the service's 8080, and what {@code SimulatorMain} uses by default. */
   public static final int DEFAULT_PORT = 8099;
@@ -72,11 +78,13 @@ public record SimulatorSettings(
         new BigDecimal("10000.00"),
         FaultSettings.NONE,
         AnswerPoison.NONE,
-        Map.of());
+        Map.of(),
+        List.of());
   }
 
   public SimulatorSettings {
     credentials = Map.copyOf(credentials);
+    apiKeys = List.copyOf(apiKeys);
     if (!(timeScale > 0) || positiveRate < 0 || positiveRate > 1 || port < 0 || port > 65535) {
       throw new IllegalArgumentException(
           "need time-scale > 0, positive-rate within 0..1 and a valid port");
@@ -96,7 +104,8 @@ public record SimulatorSettings(
         startingBalance,
         faults,
         poison,
-        credentials);
+        credentials,
+        apiKeys);
   }
 
   public SimulatorSettings withTimeScale(double scale) {
@@ -112,7 +121,8 @@ public record SimulatorSettings(
         startingBalance,
         faults,
         poison,
-        credentials);
+        credentials,
+        apiKeys);
   }
 
   public SimulatorSettings withSeed(long newSeed) {
@@ -128,7 +138,8 @@ public record SimulatorSettings(
         startingBalance,
         faults,
         poison,
-        credentials);
+        credentials,
+        apiKeys);
   }
 
   public SimulatorSettings withCrowdFile(Path file) {
@@ -144,7 +155,8 @@ public record SimulatorSettings(
         startingBalance,
         faults,
         poison,
-        credentials);
+        credentials,
+        apiKeys);
   }
 
   public SimulatorSettings withTruthFile(Path file) {
@@ -160,7 +172,8 @@ public record SimulatorSettings(
         startingBalance,
         faults,
         poison,
-        credentials);
+        credentials,
+        apiKeys);
   }
 
   public SimulatorSettings withFaults(FaultSettings newFaults) {
@@ -176,7 +189,8 @@ public record SimulatorSettings(
         startingBalance,
         newFaults,
         poison,
-        credentials);
+        credentials,
+        apiKeys);
   }
 
   public SimulatorSettings withPoison(AnswerPoison newPoison) {
@@ -192,7 +206,8 @@ public record SimulatorSettings(
         startingBalance,
         faults,
         newPoison,
-        credentials);
+        credentials,
+        apiKeys);
   }
 
   public SimulatorSettings withCredentials(Map<String, String> keys) {
@@ -208,6 +223,24 @@ public record SimulatorSettings(
         startingBalance,
         faults,
         poison,
+        keys,
+        apiKeys);
+  }
+
+  public SimulatorSettings withApiKeys(List<String> keys) {
+    return new SimulatorSettings(
+        enabled,
+        host,
+        port,
+        crowdFile,
+        truthFile,
+        timeScale,
+        positiveRate,
+        seed,
+        startingBalance,
+        faults,
+        poison,
+        credentials,
         keys);
   }
 }

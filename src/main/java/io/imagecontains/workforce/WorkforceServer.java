@@ -1,5 +1,6 @@
 package io.imagecontains.workforce;
 
+import io.imagecontains.auth.ApiKeys;
 import io.imagecontains.workforce.crowd.CrowdFile;
 import io.imagecontains.workforce.crowd.CrowdSpec;
 import io.imagecontains.workforce.crowd.GroundTruth;
@@ -17,7 +18,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +29,10 @@ import java.util.concurrent.TimeUnit;
  * inspection API ({@code GET /_sim/...}) over a {@link HitRegistry} whose assignments are answered
  * by pluggable {@link WorkerSource}s, the simulated crowd first. One Vert.x HTTP server, one event
  * loop; the registry is the single lock (see {@code HitBook}).
+ *
+ * <p>Never exposed without protection: it listens on loopback unless told otherwise, and refuses to
+ * listen anywhere else unless the Requester API verifies signatures ({@code simulator.credentials})
+ * and the inspection API requires a key ({@code simulator.api-keys}).
  */
 public final class WorkforceServer implements AutoCloseable {
   private final Vertx vertx;
@@ -38,6 +45,8 @@ public final class WorkforceServer implements AutoCloseable {
   private final String host;
 
   private WorkforceServer(SimulatorSettings settings, Clock clock, Vertx vertx, boolean owns) {
+    refuseUnprotectedExposure(settings);
+    ApiKeys inspectionKeys = ApiKeys.of(settings.apiKeys(), SimulatorSettings.API_KEYS);
     this.vertx = vertx;
     this.ownsVertx = owns;
     this.host = settings.host();
@@ -53,7 +62,31 @@ public final class WorkforceServer implements AutoCloseable {
     HttpServerOptions options =
         new HttpServerOptions().setHost(settings.host()).setPort(settings.port());
     this.server =
-        vertx.createHttpServer(options).requestHandler(r -> route(r, requesterApi, inspectionApi));
+        vertx
+            .createHttpServer(options)
+            .requestHandler(r -> route(r, requesterApi, inspectionApi, inspectionKeys));
+  }
+
+  private static void refuseUnprotectedExposure(SimulatorSettings s) {
+    if (!isLoopback(s.host()) && (s.credentials().isEmpty() || s.apiKeys().isEmpty())) {
+      throw new IllegalArgumentException(
+          "the MTurk simulator would listen on "
+              + s.host()
+              + ", beyond this machine, without protection: set "
+              + SimulatorSettings.CREDENTIALS
+              + " (id:secret; Requester API calls must be signed with it) and "
+              + SimulatorSettings.API_KEYS
+              + " (the /_sim/ API then requires Authorization: Bearer <key>), or listen on"
+              + " 127.0.0.1");
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   /** Starts on its own Vert.x, in simulated time scaled from the system clock. */
@@ -99,14 +132,27 @@ public final class WorkforceServer implements AutoCloseable {
     return new SimulatedCrowd(spec, truth, s.poison(), s.seed() + 1);
   }
 
-  private static void route(HttpServerRequest r, RequesterApi api, InspectionApi inspect) {
+  private static void route(
+      HttpServerRequest r, RequesterApi api, InspectionApi inspect, ApiKeys inspectionKeys) {
     if (r.path().startsWith(InspectionApi.PREFIX)) {
-      inspect.handle(r);
+      if (inspectionKeys.isEmpty() || bearerAccepted(r, inspectionKeys)) {
+        inspect.handle(r);
+      } else {
+        r.response()
+            .setStatusCode(401)
+            .putHeader("WWW-Authenticate", "Bearer")
+            .putHeader("Content-Type", "application/json")
+            .end("{\"error\":\"the inspection API needs Authorization: Bearer <key>\"}");
+      }
     } else if (r.method() == HttpMethod.POST && "/".equals(r.path())) {
       api.handle(r);
     } else {
       r.response().setStatusCode(404).end();
     }
+  }
+
+  private static boolean bearerAccepted(HttpServerRequest r, ApiKeys keys) {
+    return ApiKeys.bearer(r.getHeader("Authorization")).map(keys::accepts).orElse(false);
   }
 
   public int port() {

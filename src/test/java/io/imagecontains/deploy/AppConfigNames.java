@@ -46,13 +46,6 @@ final class AppConfigNames {
       Set.of("quarkus.http.port", "quarkus.http.host", "quarkus.profile");
 
   /**
-   * Access control (issue 5, item 6) is built in parallel on another branch; its two names are
-   * fixed by the issue ("other tools rely on them"). Once it is merged they are found in the code
-   * and this set can go.
-   */
-  static final Set<String> ACCESS_CONTROL = Set.of("auth.enabled", "auth.api-keys");
-
-  /**
    * Environment variables read by something other than MicroProfile Config: the AWS SDK's default
    * credential chain (MTurk credentials) and the JVM image's run-java.sh launcher.
    */
@@ -82,7 +75,6 @@ final class AppConfigNames {
     names.addAll(applicationProperties().keySet());
     names.addAll(simulatorSettings());
     names.addAll(QUARKUS_SET_BY_DEPLOYMENTS);
-    names.addAll(ACCESS_CONTROL);
     names.add("service.host"); // only used inside application.properties: ${service.host:...}
     return names;
   }

@@ -56,7 +56,7 @@ class ConfigReferenceTest {
   void everySimulatorSettingAndDeploymentSettingHasARow() {
     Set<String> expected = new TreeSet<>(AppConfigNames.simulatorSettings());
     expected.addAll(AppConfigNames.QUARKUS_SET_BY_DEPLOYMENTS);
-    expected.addAll(AppConfigNames.ACCESS_CONTROL);
+    expected.addAll(List.of("auth.enabled", "auth.api-keys"));
     expected.addAll(
         List.of(
             "kafka.bootstrap.servers",
