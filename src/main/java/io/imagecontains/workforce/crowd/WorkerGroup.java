@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One line of the crowd file: {@code count} workers who behave alike. {@code accuracy} is one
  * number, or {@code [min, max]} for workers whose accuracies spread uniformly over that range; it
- * matters only to honest workers.
+ * matters only to honest workers. {@code poison}, when given, replaces the crowd-wide {@code
+ * simulator.poison.*} rates for this group's answers (its XXE target stays the crowd-wide one).
  */
 public record WorkerGroup(
     @JsonProperty("name") String name,
@@ -14,7 +15,8 @@ public record WorkerGroup(
     @JsonProperty("behaviour") Behaviour behaviour,
     @JsonProperty("accuracy") List<Double> accuracy,
     @JsonProperty("latency") LogNormal latency,
-    @JsonProperty("abandonmentRate") double abandonmentRate) {
+    @JsonProperty("abandonmentRate") double abandonmentRate,
+    @JsonProperty("poison") AnswerPoison poison) {
 
   public WorkerGroup {
     if (name == null || name.isBlank() || count < 0 || behaviour == null || latency == null) {
@@ -28,6 +30,16 @@ public record WorkerGroup(
     if (abandonmentRate < 0 || abandonmentRate > 1) {
       throw new IllegalArgumentException("abandonmentRate must be within 0..1: " + name);
     }
+  }
+
+  public WorkerGroup(
+      String name,
+      int count,
+      Behaviour behaviour,
+      List<Double> accuracy,
+      LogNormal latency,
+      double abandonmentRate) {
+    this(name, count, behaviour, accuracy, latency, abandonmentRate, null);
   }
 
   double minAccuracy() {
