@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imagecontains.mturk.MTurkSimulatorResource;
+import io.imagecontains.mturk.SimulatorInspection;
 import io.imagecontains.task.TaskJson;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -288,23 +286,14 @@ class HostileInputTest {
   }
 
   private static String endpoint() {
-    return ConfigProvider.getConfig().getValue("mturk.endpoint", String.class);
+    return SimulatorInspection.endpoint();
   }
 
   private static JsonNode simulator(String path) throws Exception {
-    HttpResponse<byte[]> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(endpoint() + path)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    return json(response.body());
+    return SimulatorInspection.get(path);
   }
 
   private static JsonNode json(byte[] bytes) {
-    try {
-      return TaskJson.MAPPER.readTree(bytes);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
+    return SimulatorInspection.json(bytes);
   }
 }

@@ -6,14 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imagecontains.kafka.KafkaBroker;
 import io.imagecontains.kafka.TopicClient;
-import io.imagecontains.task.TaskJson;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,20 +116,10 @@ class ImageContainsFlowTest {
   }
 
   private static JsonNode simulator(String path) throws Exception {
-    String endpoint = ConfigProvider.getConfig().getValue("mturk.endpoint", String.class);
-    HttpResponse<byte[]> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(endpoint + path)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    return json(response.body());
+    return SimulatorInspection.get(path);
   }
 
   private static JsonNode json(byte[] bytes) {
-    try {
-      return TaskJson.MAPPER.readTree(bytes);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
+    return SimulatorInspection.json(bytes);
   }
 }

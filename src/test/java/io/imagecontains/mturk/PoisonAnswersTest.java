@@ -6,16 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imagecontains.kafka.KafkaBroker;
 import io.imagecontains.kafka.TopicClient;
-import io.imagecontains.task.TaskJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,7 +111,9 @@ class PoisonAnswersTest {
     int poisonTotal = poisonSubmitted.values().stream().mapToInt(Integer::intValue).sum();
     double counted = metrics.counter("image_contains_malformed_answers").count();
     assertThat(counted).as("poisoned answers counted").isBetween(1.0, (double) poisonTotal);
-    assertThat(get(recorder() + "/count")).as("requests an XXE entity caused").isEqualTo("0");
+    assertThat(SimulatorInspection.text(recorder() + "/count"))
+        .as("requests an XXE entity caused")
+        .isEqualTo("0");
   }
 
   private static String hitStates() {
@@ -174,7 +171,7 @@ class PoisonAnswersTest {
 
   private static Map<String, JsonNode> hitsByTask() throws Exception {
     Map<String, JsonNode> hits = new HashMap<>();
-    for (JsonNode hit : json(get(endpoint() + "/_sim/hits").getBytes())) {
+    for (JsonNode hit : SimulatorInspection.get("/_sim/hits")) {
       hits.put(hit.get("taskKey").asText(), hit);
     }
     return hits;
@@ -190,25 +187,11 @@ class PoisonAnswersTest {
         + ".jpg\"},\"target\":{\"label\":\"dog\"}}}";
   }
 
-  private static String endpoint() {
-    return ConfigProvider.getConfig().getValue("mturk.endpoint", String.class);
-  }
-
   private static String recorder() {
     return ConfigProvider.getConfig().getValue(PoisonSimulatorResource.RECORDER, String.class);
   }
 
-  private static String get(String url) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-        .body();
-  }
-
   private static JsonNode json(byte[] bytes) {
-    try {
-      return TaskJson.MAPPER.readTree(bytes);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
+    return SimulatorInspection.json(bytes);
   }
 }
