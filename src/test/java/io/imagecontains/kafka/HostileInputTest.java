@@ -45,6 +45,9 @@ import software.amazon.awssdk.services.mturk.MTurkAsyncClient;
  * record is refused exactly once with its code (matched by the partition and offset the refusal
  * carries), every valid task ends with exactly one terminal view, and the worker's page shows the
  * script as text. {@code bench/scenarios/hostile} runs the same catalogue at full size.
+ *
+ * <p>It shares the broker with the other tests: its names and keys ({@code ok-}, {@code hostile-},
+ * {@code same-}, …) stay clear of the ones they look for ({@code /v…}, {@code bad-…}).
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBroker.class, scope = TestResourceScope.GLOBAL)
@@ -73,11 +76,11 @@ class HostileInputTest {
     try (TopicClient kafka = new TopicClient(RESULTS, REJECTIONS)) {
       int i = 0;
       for (HostileCatalogue.Entry bad : catalogue) {
-        sendValid(kafka, "image-contains-test", "v-" + run + "-" + i, "dog");
+        sendValid(kafka, "image-contains-test", "ok-" + run + "-" + i, "dog");
         if (i % REAL_EVERY == 0) {
           sendValid(kafka, "image-contains", "real-" + run + "-" + i, "dog");
         }
-        expectRefusal(kafka.sendAsync(REQUESTS, "bad-" + i, bad.value()), bad.code() + " " + i);
+        expectRefusal(kafka.sendAsync(REQUESTS, "hostile-" + i, bad.value()), bad.code() + " " + i);
         i++;
       }
       sendValid(kafka, "image-contains", "script-" + run, SCRIPT_LABEL);
