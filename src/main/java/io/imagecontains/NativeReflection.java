@@ -15,6 +15,7 @@ import io.imagecontains.task.TaskCommand;
 import io.imagecontains.task.TaskInput;
 import io.imagecontains.task.TaskState;
 import io.imagecontains.task.TaskView;
+import io.imagecontains.workforce.crowd.AnswerPoison;
 import io.imagecontains.workforce.crowd.Behaviour;
 import io.imagecontains.workforce.crowd.CrowdSpec;
 import io.imagecontains.workforce.crowd.LogNormal;
@@ -82,6 +83,7 @@ import software.amazon.awssdk.services.mturk.model.UpdateExpirationForHitRespons
       io.imagecontains.api.Problem.class,
       CrowdSpec.class,
       WorkerGroup.class,
+      AnswerPoison.class,
       Behaviour.class,
       LogNormal.class,
       HitSummary.class,
