@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The core's record of an {@code image-contains} task's HIT: where it is in its life, the answers
@@ -112,204 +113,60 @@ public record HitWork(
   }
 
   public HitWork withPhase(Phase next) {
-    return new HitWork(
-        next,
-        token,
-        hitId,
-        maxAssignments,
-        round,
-        expiresAt,
-        answers,
-        unreadable,
-        approved,
-        expired,
-        pollAttempt,
-        wakeAt,
-        confidence,
-        extending,
-        pendingCalls,
-        pendingSince);
+    return edit(d -> d.phase = next);
   }
 
   public HitWork withHit(String id, int assignments, long expiry) {
-    return new HitWork(
-        phase,
-        token,
-        id,
-        assignments,
-        round,
-        expiry,
-        answers,
-        unreadable,
-        approved,
-        expired,
-        pollAttempt,
-        wakeAt,
-        confidence,
-        extending,
-        pendingCalls,
-        pendingSince);
+    return edit(
+        d -> {
+          d.hitId = id;
+          d.maxAssignments = assignments;
+          d.expiresAt = expiry;
+        });
   }
 
   public HitWork withAnswers(List<Answer> all, List<String> bad, int attempt) {
-    return new HitWork(
-        phase,
-        token,
-        hitId,
-        maxAssignments,
-        round,
-        expiresAt,
-        all,
-        bad,
-        approved,
-        expired,
-        attempt,
-        wakeAt,
-        confidence,
-        extending,
-        pendingCalls,
-        pendingSince);
+    return edit(
+        d -> {
+          d.answers = all;
+          d.unreadable = bad;
+          d.pollAttempt = attempt;
+        });
   }
 
+  /** {@code extra} more assignments in a new extension round, not confirmed yet. */
   public HitWork withExtension(int extra) {
-    return new HitWork(
-        phase,
-        token,
-        hitId,
-        maxAssignments + extra,
-        round + 1,
-        expiresAt,
-        answers,
-        unreadable,
-        approved,
-        expired,
-        pollAttempt,
-        wakeAt,
-        confidence,
-        extra,
-        pendingCalls,
-        pendingSince);
-  }
-
-  public HitWork withApproved(List<String> ids) {
-    return new HitWork(
-        phase,
-        token,
-        hitId,
-        maxAssignments,
-        round,
-        expiresAt,
-        answers,
-        unreadable,
-        ids,
-        expired,
-        pollAttempt,
-        wakeAt,
-        confidence,
-        extending,
-        pendingCalls,
-        pendingSince);
-  }
-
-  public HitWork withExpired() {
-    return new HitWork(
-        phase,
-        token,
-        hitId,
-        maxAssignments,
-        round,
-        expiresAt,
-        answers,
-        unreadable,
-        approved,
-        true,
-        pollAttempt,
-        wakeAt,
-        confidence,
-        extending,
-        pendingCalls,
-        pendingSince);
-  }
-
-  public HitWork withPollAttempt(int attempt) {
-    return new HitWork(
-        phase,
-        token,
-        hitId,
-        maxAssignments,
-        round,
-        expiresAt,
-        answers,
-        unreadable,
-        approved,
-        expired,
-        attempt,
-        wakeAt,
-        confidence,
-        extending,
-        pendingCalls,
-        pendingSince);
-  }
-
-  public HitWork withWakeAt(long at) {
-    return new HitWork(
-        phase,
-        token,
-        hitId,
-        maxAssignments,
-        round,
-        expiresAt,
-        answers,
-        unreadable,
-        approved,
-        expired,
-        pollAttempt,
-        at,
-        confidence,
-        extending,
-        pendingCalls,
-        pendingSince);
-  }
-
-  public HitWork withConfidence(double value) {
-    return new HitWork(
-        phase,
-        token,
-        hitId,
-        maxAssignments,
-        round,
-        expiresAt,
-        answers,
-        unreadable,
-        approved,
-        expired,
-        pollAttempt,
-        wakeAt,
-        value,
-        extending,
-        pendingCalls,
-        pendingSince);
+    return edit(
+        d -> {
+          d.maxAssignments += extra;
+          d.round++;
+          d.extending = extra;
+        });
   }
 
   /** MTurk confirmed the latest extension. */
   public HitWork withExtensionConfirmed() {
-    return new HitWork(
-        phase,
-        token,
-        hitId,
-        maxAssignments,
-        round,
-        expiresAt,
-        answers,
-        unreadable,
-        approved,
-        expired,
-        pollAttempt,
-        wakeAt,
-        confidence,
-        0,
-        pendingCalls,
-        pendingSince);
+    return edit(d -> d.extending = 0);
+  }
+
+  public HitWork withApproved(List<String> ids) {
+    return edit(d -> d.approved = ids);
+  }
+
+  public HitWork withExpired() {
+    return edit(d -> d.expired = true);
+  }
+
+  public HitWork withPollAttempt(int attempt) {
+    return edit(d -> d.pollAttempt = attempt);
+  }
+
+  public HitWork withWakeAt(long at) {
+    return edit(d -> d.wakeAt = at);
+  }
+
+  public HitWork withConfidence(double value) {
+    return edit(d -> d.confidence = value);
   }
 
   /** {@code count} more calls were sent at {@code now}. */
@@ -317,12 +174,20 @@ public record HitWork(
     if (count <= 0) {
       return this;
     }
-    return withPending(pendingCalls + count, now);
+    return edit(
+        d -> {
+          d.pendingCalls += count;
+          d.pendingSince = now;
+        });
   }
 
   /** An event answered one of the pending calls. */
   public HitWork answered() {
-    return pendingCalls <= 1 ? withPending(0, 0) : withPending(pendingCalls - 1, pendingSince);
+    return edit(
+        d -> {
+          d.pendingCalls = Math.max(0, d.pendingCalls - 1);
+          d.pendingSince = d.pendingCalls == 0 ? 0 : d.pendingSince;
+        });
   }
 
   /**
@@ -333,23 +198,65 @@ public record HitWork(
     return pendingCalls > 0 && now - pendingSince < timeout;
   }
 
-  private HitWork withPending(int calls, long since) {
+  /** A copy with {@code change} applied: one place that lists every field. */
+  private HitWork edit(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
     return new HitWork(
-        phase,
-        token,
-        hitId,
-        maxAssignments,
-        round,
-        expiresAt,
-        answers,
-        unreadable,
-        approved,
-        expired,
-        pollAttempt,
-        wakeAt,
-        confidence,
-        extending,
-        calls,
-        since);
+        d.phase,
+        d.token,
+        d.hitId,
+        d.maxAssignments,
+        d.round,
+        d.expiresAt,
+        d.answers,
+        d.unreadable,
+        d.approved,
+        d.expired,
+        d.pollAttempt,
+        d.wakeAt,
+        d.confidence,
+        d.extending,
+        d.pendingCalls,
+        d.pendingSince);
+  }
+
+  /** The fields of a HitWork being edited. */
+  private static final class Draft {
+    Phase phase;
+    final String token;
+    String hitId;
+    int maxAssignments;
+    int round;
+    long expiresAt;
+    List<Answer> answers;
+    List<String> unreadable;
+    List<String> approved;
+    boolean expired;
+    int pollAttempt;
+    long wakeAt;
+    double confidence;
+    int extending;
+    int pendingCalls;
+    long pendingSince;
+
+    Draft(HitWork w) {
+      phase = w.phase;
+      token = w.token;
+      hitId = w.hitId;
+      maxAssignments = w.maxAssignments;
+      round = w.round;
+      expiresAt = w.expiresAt;
+      answers = w.answers;
+      unreadable = w.unreadable;
+      approved = w.approved;
+      expired = w.expired;
+      pollAttempt = w.pollAttempt;
+      wakeAt = w.wakeAt;
+      confidence = w.confidence;
+      extending = w.extending;
+      pendingCalls = w.pendingCalls;
+      pendingSince = w.pendingSince;
+    }
   }
 }
