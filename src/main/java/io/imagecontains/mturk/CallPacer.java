@@ -11,7 +11,7 @@ import java.util.function.DoubleSupplier;
  * it holds at least {@value #MIN_JUDGED} calls, so one unlucky call is never a verdict): an
  * interval in which at least {@code backoff.overload-share} of the calls were throttled or failed
  * with a 5xx multiplies the rate by {@code backoff.decrease-factor} (down to {@code
- * backoff.min-rate}) — at once, from the {@value #CLEAR_RUN}rd refusal, when refusals already make
+ * backoff.min-rate}) — at once, from the {@value #CLEAR_RUN}th refusal, when refusals already make
  * up that share — ; an interval with under half that share raises it by {@code
  * backoff.recovery-step}, up to {@code mturk.rate-limit}; anything between holds it. A rate limit
  * refuses most calls once it is exceeded, so the rate comes down quickly; scattered faults (a fifth
@@ -25,10 +25,10 @@ public final class CallPacer {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
   /** Calls an interval needs before it is judged; a shorter one runs on into the next. */
-  static final int MIN_JUDGED = 4;
+  static final int MIN_JUDGED = 10;
 
   /** Refusals that, when they are most of the interval's calls so far, slow down at once. */
-  static final int CLEAR_RUN = 3;
+  static final int CLEAR_RUN = 5;
 
   private final Clock clock;
   private final double maxRate;

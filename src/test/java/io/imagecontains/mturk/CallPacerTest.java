@@ -50,23 +50,26 @@ class CallPacerTest {
     }
   }
 
+  private static final int RUN = CallPacer.CLEAR_RUN;
+  private static final int JUDGED = CallPacer.MIN_JUDGED;
+
   @Test
   void aClearRunOfRefusalsHalvesTheRateAtOnceButOncePerInterval() {
-    refused(2);
-    assertThat(pacer.currentRate()).isEqualTo(4.0); // two could be bad luck
+    refused(RUN - 1);
+    assertThat(pacer.currentRate()).isEqualTo(4.0); // a few could be bad luck
     refused(1);
-    assertThat(pacer.currentRate()).isEqualTo(2.0); // three in a row: at once
-    refused(3);
+    assertThat(pacer.currentRate()).isEqualTo(2.0); // a clear run: at once
+    refused(RUN);
     assertThat(pacer.currentRate()).isEqualTo(2.0); // once per interval
   }
 
   @Test
   void mostlyRefusedIntervalsHalveTheRateDownToTheFloor() {
     for (int second = 0; second < 6; second++) {
-      pacer.overloaded();
-      pacer.overloaded();
-      pacer.succeeded();
-      pacer.succeeded(); // half refused: at the overload share
+      for (int i = 0; i < JUDGED / 2; i++) {
+        pacer.succeeded();
+        pacer.overloaded(); // half refused: at the overload share, never a clear run
+      }
       clock.advance(Duration.ofSeconds(1));
     }
     pacer.succeeded(); // the last interval is judged when the next call comes
@@ -75,13 +78,12 @@ class CallPacerTest {
 
   @Test
   void anIntervalWithTooFewCallsIsJudgedWithTheNext() {
-    refused(1);
+    refused(2);
+    succeeded(2);
     clock.advance(Duration.ofSeconds(1));
-    succeeded(1); // one of two refused: not judged yet
-    clock.advance(Duration.ofSeconds(1));
-    succeeded(1);
+    succeeded(1); // half of four refused, but four are too few to judge
     assertThat(pacer.currentRate()).isEqualTo(4.0);
-    succeeded(1); // four calls, one refused: below the share, above half of it: hold
+    succeeded(JUDGED - 5); // the interval now holds enough calls, 2 refused: hold
     clock.advance(Duration.ofSeconds(1));
     succeeded(1);
     assertThat(pacer.currentRate()).isEqualTo(4.0);
@@ -89,20 +91,22 @@ class CallPacerTest {
 
   @Test
   void scatteredFaultsHoldTheRateInsteadOfCollapsingIt() {
-    refused(3); // 2 calls/s
+    refused(RUN); // 2 calls/s
     for (int second = 0; second < 40; second++) {
       clock.advance(Duration.ofSeconds(1));
-      pacer.overloaded(); // one call in five refused, every second
-      succeeded(4);
+      for (int i = 0; i < JUDGED / 5; i++) {
+        pacer.overloaded(); // one call in five refused
+        succeeded(4);
+      }
     }
     assertThat(pacer.currentRate()).isEqualTo(4.0); // a fifth is under half the share: recovered
   }
 
   @Test
   void aSlowerRateSpacesCallsFurther() {
-    refused(4); // 2 calls/s, and the interval has enough calls to end
+    refused(JUDGED); // 2 calls/s, and the interval has enough calls to end
     clock.advance(Duration.ofSeconds(1));
-    refused(3); // 1 call/s
+    refused(RUN); // 1 call/s
     pacer.reserve();
     assertThat(pacer.reserve()).isEqualTo(Duration.ofSeconds(1));
     assertThat(pacer.reserve()).isEqualTo(Duration.ofSeconds(2));
@@ -110,9 +114,9 @@ class CallPacerTest {
 
   @Test
   void cleanIntervalsRecoverOneStepEachUpToTheLimit() {
-    refused(4); // 2
+    refused(JUDGED); // 2
     clock.advance(Duration.ofSeconds(1));
-    succeeded(4); // the refused interval ends: no second cut, and no step up
+    succeeded(JUDGED); // the refused interval ends: no second cut, and no step up
     assertThat(pacer.currentRate()).isEqualTo(2.0);
 
     clock.advance(Duration.ofSeconds(1));
@@ -120,7 +124,7 @@ class CallPacerTest {
     assertThat(pacer.currentRate()).isEqualTo(3.0);
 
     for (int second = 0; second < 3; second++) {
-      succeeded(3);
+      succeeded(JUDGED);
       clock.advance(Duration.ofSeconds(1));
     }
     succeeded(1);
