@@ -184,17 +184,19 @@ print(len(keys), len(terminal))' "$1"
 # (WHICH=terminal), or TIMEOUT seconds pass.
 wait_for_views() {
   local prefix="$1" n="$2" which="$3" deadline=$((SECONDS + TIMEOUT)) keys terminal got last=0
+  local what="a terminal view"
+  [[ $which == any ]] && what="a view"
   while ((SECONDS < deadline)); do
     read -r keys terminal < <(count_views "$prefix")
     got=$([[ $which == any ]] && echo "$keys" || echo "$terminal")
     ((got >= n)) && return 0
     if ((SECONDS - last >= 30)); then
-      say "$got of $n tasks with a $which view at $((SECONDS - START)) s"
+      say "$got of $n tasks with $what at $((SECONDS - START)) s"
       last=$SECONDS
     fi
     sleep 3
   done
-  say "only $got of $n tasks have a $which view after ${TIMEOUT}s"
+  say "only $got of $n tasks have $what after ${TIMEOUT}s"
 }
 
 # hit_figures PREFIX: "hits tasks_with_more_than_one assignable_left_for_finished undisposed"
@@ -280,6 +282,13 @@ start_http_sampler() {
   python3 "$ROOT/bench/scenarios/sample_http.py" "$RUN/$1.targets" "$RUN/$1.samples" "$2" \
     "$TASKS" "$3" &
   SAMPLER_PIDS+=($!)
+}
+
+# samples_taken NAME: true when the sampler NAME recorded anything (it fails loudly otherwise).
+samples_taken() {
+  [[ -s "$RUN/$1.samples" ]] && return 0
+  say "the $1 sampler recorded nothing: the check cannot be made"
+  return 1
 }
 
 now() { date +%s.%N; }
