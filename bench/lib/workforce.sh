@@ -7,21 +7,19 @@
 
 BENCH_PORT_MIN="${BENCH_PORT_MIN:-58100}"
 BENCH_PORT_MAX="${BENCH_PORT_MAX:-58999}"
-WF_BROKER_PID="" WF_SIM_PID="" WF_SVC_PID=""
+WF_BROKER_PID="" WF_SIM_PID="" WF_SVC_PID="" WF_APP=""
 WF_KAFKA_PORT="" WF_SIM_PORT="" WF_HTTP_PORT=""
 
 # Prints a port in the bench range on which nothing listens, nor on the next one.
 wf_port_pair() {
-  local port span=$((BENCH_PORT_MAX - BENCH_PORT_MIN - 1)) _
-  for _ in $(seq 1 200); do
-    port=$((BENCH_PORT_MIN + RANDOM % span))
-    if ! port_open "$port" && ! port_open $((port + 1)); then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "error: no free port pair in $BENCH_PORT_MIN-$BENCH_PORT_MAX" >&2
-  return 1
+  free_port_pair "$BENCH_PORT_MIN" "$BENCH_PORT_MAX"
+}
+
+# wf_copy_app DIR: runs the service and the simulator from a copy of target/quarkus-app in DIR, so
+# a build in this checkout during the run (mvn package rewrites the jars) cannot break them.
+wf_copy_app() {
+  WF_APP="$1/quarkus-app"
+  cp -r "$ROOT/target/quarkus-app" "$WF_APP"
 }
 
 # wf_start_broker DIR: a fresh single-node broker with its data in DIR/kafka.
@@ -39,7 +37,7 @@ wf_start_simulator() {
   local dir="$1"
   shift
   WF_SIM_PORT="$(wf_port_pair)"
-  java -Xmx1g -cp "$ROOT/target/quarkus-app/lib/main/*:$ROOT/target/quarkus-app/app/*" \
+  java -Xmx1g -cp "$WF_APP/lib/main/*:$WF_APP/app/*" \
     io.imagecontains.workforce.SimulatorMain --port "$WF_SIM_PORT" "$@" \
     > "$dir/simulator.log" 2>&1 &
   WF_SIM_PID=$!
@@ -57,7 +55,7 @@ wf_start_service() {
     java -Xmx1g "-Dkafka.bootstrap.servers=127.0.0.1:$WF_KAFKA_PORT" \
     "-Dquarkus.http.port=$WF_HTTP_PORT" "-Dmturk.endpoint=http://127.0.0.1:$WF_SIM_PORT" \
     "-Dkafka-streams.state.dir=$dir/kafka-streams" "$@" \
-    -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$dir/service.log" 2>&1 &
+    -jar "$WF_APP/quarkus-run.jar" > "$dir/service.log" 2>&1 &
   WF_SVC_PID=$!
   for _ in $(seq 1 180); do
     curl -sf "127.0.0.1:$WF_HTTP_PORT/q/health/ready" > /dev/null && return 0
@@ -74,6 +72,13 @@ wf_stop_all() {
   stop_pid "$WF_SIM_PID" "simulator"
   stop_pid "$WF_BROKER_PID" "broker"
   WF_SVC_PID="" WF_SIM_PID="" WF_BROKER_PID=""
+}
+
+# wf_cleanup: stops everything and deletes the copy of the service.
+wf_cleanup() {
+  wf_stop_all
+  [[ -n "$WF_APP" ]] && rm -rf "$WF_APP"
+  return 0
 }
 
 # wf_send PREFIX COUNT [RATE]: COUNT image-contains tasks PREFIX-1 … with distinct image URLs, all
