@@ -74,10 +74,12 @@ wf_stop_all() {
   WF_SVC_PID="" WF_SIM_PID="" WF_BROKER_PID=""
 }
 
-# wf_cleanup: stops everything and deletes the copy of the service.
+# wf_cleanup: stops everything and deletes the copy of the service and the broker's and Kafka
+# Streams' data under $RUN (the logs and records stay).
 wf_cleanup() {
   wf_stop_all
   [[ -n "$WF_APP" ]] && rm -rf "$WF_APP"
+  [[ -n "${RUN:-}" ]] && rm -rf "$RUN/kafka" "$RUN/kafka-streams"
   return 0
 }
 
