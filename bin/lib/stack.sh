@@ -49,11 +49,12 @@ wait_for_http() {
   return 1
 }
 
-# Prints a port in 20000-29999 on which nothing listens, nor on the next one.
+# free_port_pair [MIN MAX]: prints a port in MIN..MAX (default 20000-29999) on which nothing
+# listens, nor on the next one.
 free_port_pair() {
-  local port tries
+  local min="${1:-20000}" max="${2:-29999}" port tries
   for tries in $(seq 1 200); do
-    port=$((20000 + RANDOM % 9999))
+    port=$((min + RANDOM % (max - min)))
     if ! port_open "$port" && ! port_open $((port + 1)); then
       echo "$port"
       return 0
