@@ -54,7 +54,8 @@ wf_start_service() {
   AWS_ACCESS_KEY_ID=simulator AWS_SECRET_ACCESS_KEY=simulator \
     java -Xmx1g "-Dkafka.bootstrap.servers=127.0.0.1:$WF_KAFKA_PORT" \
     "-Dquarkus.http.port=$WF_HTTP_PORT" "-Dmturk.endpoint=http://127.0.0.1:$WF_SIM_PORT" \
-    "-Dkafka-streams.state.dir=$dir/kafka-streams" "$@" \
+    "-Dkafka-streams.state.dir=$dir/kafka-streams" -Dquarkus.http.host=127.0.0.1 -Dauth.enabled=false \
+    "$@" \
     -jar "$WF_APP/quarkus-run.jar" > "$dir/service.log" 2>&1 &
   WF_SVC_PID=$!
   for _ in $(seq 1 180); do

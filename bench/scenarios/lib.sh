@@ -106,6 +106,7 @@ start_service() {
     -Dmturk.max-concurrency=32 -Dmturk.reviewable.interval=2s -Dmturk.reviewable.re-report=20s \
     -Dcore.poll.initial=30s -Dcore.poll.max=2m "-Dcore.cleanup-interval=${CLEANUP_INTERVAL}s" \
     -Dmturk.hit.lifetime=P7D \
+    -Dquarkus.http.host=127.0.0.1 -Dauth.enabled=false \
     "$@" -jar "$JAR" >> "$RUN/service-$name.log" 2>&1 &
   SVC_PID[$name]=$!
   echo "${SVC_PID[$name]}" >> "$RUN/service.pids"

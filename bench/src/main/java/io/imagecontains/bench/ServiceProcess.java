@@ -40,6 +40,9 @@ final class ServiceProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Dkafka.bootstrap.servers=" + bootstrap);
     command.add("-Dquarkus.http.port=" + httpPort);
+    // A local benchmark on loopback: no access control (the packaged jar has it on by default).
+    command.add("-Dquarkus.http.host=127.0.0.1");
+    command.add("-Dauth.enabled=false");
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
