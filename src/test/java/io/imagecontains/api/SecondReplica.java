@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.imagecontains.core.CoreConfig;
 import io.imagecontains.core.TaskMetrics;
 import io.imagecontains.core.TaskTopology;
+import io.imagecontains.kafka.Requests;
 import io.imagecontains.kafka.TopicClient;
 import io.imagecontains.kafka.TopicsConfig;
 import io.imagecontains.task.Task;
@@ -139,9 +140,7 @@ final class SecondReplica implements AutoCloseable {
   }
 
   private static String put(String name) {
-    return "{\"function\":\"image-contains-test\",\"taskName\":\""
-        + name
-        + "\",\"input\":{\"image\":{\"url\":\"https://example.com/a.jpg\"},\"target\":{\"label\":\"dog\"}}}";
+    return Requests.put("image-contains-test", name, "https://example.com/a.jpg", "dog");
   }
 
   boolean ownsPartitions() {

@@ -2,6 +2,7 @@ package io.imagecontains.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagecontains.kafka.Requests;
 import io.imagecontains.task.Rejection;
 import io.imagecontains.task.Source;
 import io.imagecontains.task.TaskCommand;
@@ -187,14 +188,7 @@ class RequestParserTest {
   }
 
   private static byte[] put(String name, String url, String label) {
-    return ("{\"function\":\"image-contains-test\",\"taskName\":\""
-            + name
-            + "\",\"input\":{\"image\":{\"url\":\""
-            + url
-            + "\"},\"target\":{\"label\":\""
-            + label
-            + "\"}}}")
-        .getBytes(StandardCharsets.UTF_8);
+    return Requests.put("image-contains-test", name, url, label).getBytes(StandardCharsets.UTF_8);
   }
 
   private TaskCommand accepted(String json) {

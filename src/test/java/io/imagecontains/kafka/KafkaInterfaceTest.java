@@ -139,13 +139,7 @@ class KafkaInterfaceTest {
   }
 
   private static String put(String name, String url, String label) {
-    return "{\"function\":\"image-contains-test\",\"taskName\":\""
-        + name
-        + "\",\"input\":{\"image\":{\"url\":\""
-        + url
-        + "\"},\"target\":{\"label\":\""
-        + label
-        + "\"}}}";
+    return Requests.put("image-contains-test", name, url, label);
   }
 
   private static String realPut(String name) {

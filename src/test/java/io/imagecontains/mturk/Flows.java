@@ -1,6 +1,7 @@
 package io.imagecontains.mturk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.imagecontains.kafka.Requests;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,13 +14,7 @@ final class Flows {
   private Flows() {}
 
   static String put(String name, String url, String label) {
-    return "{\"function\":\"image-contains\",\"taskName\":\""
-        + name
-        + "\",\"input\":{\"image\":{\"url\":\""
-        + url
-        + "\"},\"target\":{\"label\":\""
-        + label
-        + "\"}}}";
+    return Requests.put("image-contains", name, url, label);
   }
 
   /** The latest terminal (completed or failed) view of each of {@code keys} seen so far. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imagecontains.kafka.KafkaBroker;
+import io.imagecontains.kafka.Requests;
 import io.imagecontains.kafka.TopicClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -178,13 +179,8 @@ class PoisonAnswersTest {
   }
 
   private static String put(String name, int i, String run) {
-    return "{\"function\":\"image-contains\",\"taskName\":\""
-        + name
-        + "\",\"input\":{\"image\":{\"url\":\"https://img.example.org/poison/"
-        + run
-        + "/"
-        + i
-        + ".jpg\"},\"target\":{\"label\":\"dog\"}}}";
+    return Requests.put(
+        "image-contains", name, "https://img.example.org/poison/" + run + "/" + i + ".jpg", "dog");
   }
 
   private static String recorder() {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imagecontains.kafka.KafkaBroker;
+import io.imagecontains.kafka.Requests;
 import io.imagecontains.kafka.TopicClient;
 import io.imagecontains.mturk.MTurkSimulatorResource;
 import io.imagecontains.task.TaskJson;
@@ -163,10 +164,7 @@ class ServiceMetricsTest {
   }
 
   private static String put(String name) {
-    return "{\"function\":\"image-contains\",\"taskName\":\""
-        + name
-        + "\",\"input\":{\"image\":{\"url\":\"https://img.example.org/metrics/"
-        + name
-        + ".jpg\"},\"target\":{\"label\":\"dog\"}}}";
+    return Requests.put(
+        "image-contains", name, "https://img.example.org/metrics/" + name + ".jpg", "dog");
   }
 }
