@@ -103,7 +103,8 @@ start_service() {
     "-Dquarkus.kafka-streams.application-server=127.0.0.1:$port" \
     "-Dkafka-streams.state.dir=$RUN/streams-$name" \
     "-Dmturk.endpoint=http://127.0.0.1:$SIM_PORT" "-Dmturk.rate-limit=$RATE_LIMIT" \
-    -Dmturk.max-concurrency=32 -Dmturk.reviewable.interval=2s -Dmturk.reviewable.re-report=20s \
+    -Dmturk.max-concurrency=32 -Dmturk.reviewable.interval=2s -Dmturk.reviewable.max-interval=4s \
+    -Dmturk.reviewable.re-report=20s \
     -Dcore.poll.initial=30s -Dcore.poll.max=2m "-Dcore.cleanup-interval=${CLEANUP_INTERVAL}s" \
     -Dmturk.hit.lifetime=P7D \
     -Dquarkus.http.host=127.0.0.1 -Dauth.enabled=false \

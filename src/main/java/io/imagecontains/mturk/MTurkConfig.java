@@ -82,9 +82,19 @@ public interface MTurkConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Time between scans: the most a finished HIT waits before the core reads its answers. */
+    /**
+     * Time between scans while they find HITs whose answers are newly all in. After each scan that
+     * finds none the wait doubles, up to {@link #maxInterval()}.
+     */
     @WithDefault("PT10S")
     Duration interval();
+
+    /**
+     * Longest time between scans, reached while they find nothing: the most a finished HIT waits
+     * before the core reads its answers. At least {@link #interval()}.
+     */
+    @WithDefault("PT30S")
+    Duration maxInterval();
 
     /** A HIT still listed this long after it was reported is reported again. */
     @WithDefault("PT2M")

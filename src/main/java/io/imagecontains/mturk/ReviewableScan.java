@@ -42,8 +42,8 @@ final class ReviewableScan {
     this.maxPages = maxPages;
   }
 
-  /** Reads the list and reports what is new or due again; the number of HITs reported. */
-  Uni<Integer> scan() {
+  /** Reads the list and reports what is new or due again. */
+  Uni<Scanned> scan() {
     return read(null, new ArrayList<>(), 1).chain(this::report);
   }
 
@@ -61,9 +61,10 @@ final class ReviewableScan {
             });
   }
 
-  private Uni<Integer> report(Listing listing) {
+  private Uni<Scanned> report(Listing listing) {
     long now = clock.millis();
     List<HitEvent.HitReviewable> due = new ArrayList<>();
+    int fresh = 0;
     Set<String> listed = new HashSet<>();
     synchronized (reported) {
       for (HitEvent.HitReviewable hit : listing.hits()) {
@@ -72,17 +73,27 @@ final class ReviewableScan {
         if (at == null || now - at >= reReport.toMillis()) {
           reported.put(hit.hitId(), now);
           due.add(hit);
+          fresh += at == null ? 1 : 0;
         }
       }
       if (listing.complete()) {
         reported.keySet().retainAll(listed); // deleted or back to Assignable: forget it
       }
     }
+    Scanned scanned = new Scanned(due.size(), fresh);
     if (due.isEmpty()) {
-      return Uni.createFrom().item(0);
+      return Uni.createFrom().item(scanned);
     }
-    return Uni.join().all(due.stream().map(events).toList()).andFailFast().replaceWith(due.size());
+    return Uni.join().all(due.stream().map(events).toList()).andFailFast().replaceWith(scanned);
   }
+
+  /**
+   * What one scan did.
+   *
+   * @param reported HITs reported to the core (new ones and those due again)
+   * @param fresh of those, HITs not listed at the previous scan: answers newly all in
+   */
+  record Scanned(int reported, int fresh) {}
 
   /** HITs read, and whether the list was read to its end. */
   private record Listing(List<HitEvent.HitReviewable> hits, boolean complete) {}

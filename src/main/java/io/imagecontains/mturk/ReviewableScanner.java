@@ -2,27 +2,34 @@ package io.imagecontains.mturk;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a {@link ReviewableScan} every {@code mturk.reviewable.interval} while the service runs (one
- * at a time: a tick that comes while a scan is still running is skipped). A failed scan is logged
- * once per run of failures and tried again at the next tick. Every replica scans; the core ignores
- * the repeats this makes.
+ * Runs a {@link ReviewableScan} while the service runs, one at a time, each after the wait {@link
+ * ScanPace} sets: {@code mturk.reviewable.interval} while scans find newly reviewable HITs, up to
+ * {@code mturk.reviewable.max-interval} while they find none. A failed scan is logged once per run
+ * of failures and counts as finding nothing. Every replica scans; the core ignores the repeats this
+ * makes.
  */
 @ApplicationScoped
 public class ReviewableScanner {
 
   private static final Logger LOG = Logger.getLogger(ReviewableScanner.class);
 
+  /** What a failed scan counts as: nothing found (so scans slow down while MTurk fails). */
+  private static final ReviewableScan.Scanned FAILED = new ReviewableScan.Scanned(0, 0);
+
   private final MTurkConfig.Reviewable config;
   private final ReviewableScan scan;
-  private volatile Cancellable running;
+  private final ScanPace pace;
+  private volatile ScheduledExecutorService timer;
   private volatile boolean failing;
 
   public ReviewableScanner(MTurkConfig config, HitCalls calls, HitEventSender events, Clock clock) {
@@ -30,6 +37,7 @@ public class ReviewableScanner {
     this.scan =
         new ReviewableScan(
             calls::reviewable, events::send, clock, this.config.reReport(), this.config.maxPages());
+    this.pace = new ScanPace(this.config.interval(), this.config.maxInterval());
   }
 
   void start(@Observes StartupEvent started) {
@@ -37,45 +45,61 @@ public class ReviewableScanner {
       LOG.info("ListReviewableHITs scan off (mturk.reviewable.enabled=false): polling only");
       return;
     }
-    running =
-        Multi.createFrom()
-            .ticks()
-            .startingAfter(config.interval())
-            .every(config.interval())
-            .onOverflow()
-            .drop()
-            .onItem()
-            .transformToUniAndConcatenate(
-                tick -> scan.scan().onFailure().recoverWithItem(this::failed))
-            .subscribe()
-            .with(this::scanned);
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "reviewable-scan");
+              thread.setDaemon(true);
+              return thread;
+            });
+    schedule(config.interval());
   }
 
   void stop(@Observes ShutdownEvent stopping) {
-    Cancellable r = running;
-    if (r != null) {
-      r.cancel();
+    ScheduledExecutorService t = timer;
+    if (t != null) {
+      t.shutdownNow();
     }
   }
 
-  private void scanned(int reported) {
-    if (reported < 0) {
-      return; // failed, logged
+  private void schedule(Duration wait) {
+    ScheduledExecutorService t = timer;
+    if (t != null && !t.isShutdown()) {
+      t.schedule(this::scanOnce, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void scanOnce() {
+    scan.scan()
+        .onFailure()
+        .recoverWithItem(this::failed)
+        .subscribe()
+        .with(
+            scanned -> {
+              scanned(scanned);
+              schedule(pace.after(scanned.fresh()));
+            },
+            error -> schedule(pace.after(0)));
+  }
+
+  private void scanned(ReviewableScan.Scanned scanned) {
+    if (scanned == FAILED) {
+      return; // logged
     }
     if (failing) {
       failing = false;
       LOG.info("ListReviewableHITs scan works again");
     }
-    if (reported > 0) {
-      LOG.debugf("%d reviewable HITs reported to the core", reported);
+    if (scanned.reported() > 0) {
+      LOG.debugf("%d reviewable HITs reported to the core", scanned.reported());
     }
   }
 
-  private int failed(Throwable error) {
+  private ReviewableScan.Scanned failed(Throwable error) {
     if (!failing) {
       failing = true;
       LOG.warnf("ListReviewableHITs scan failed (will retry every tick): %s", error.getMessage());
     }
-    return -1;
+    return FAILED;
   }
 }

@@ -38,9 +38,9 @@ class ReviewableScanTest {
     ReviewableScan scan = scan(10);
     listing = List.of(List.of(hit(1), hit(2)), List.of(hit(3)));
 
-    assertThat(scan.scan().await().indefinitely()).isEqualTo(3);
+    assertThat(scan.scan().await().indefinitely().reported()).isEqualTo(3);
     clock.advance(Duration.ofSeconds(10));
-    assertThat(scan.scan().await().indefinitely()).isZero();
+    assertThat(scan.scan().await().indefinitely().reported()).isZero();
 
     assertThat(sent).containsExactly(hit(1), hit(2), hit(3));
   }
@@ -53,7 +53,7 @@ class ReviewableScanTest {
 
     clock.advance(Duration.ofMinutes(2));
     listing = List.of(List.of(hit(1), hit(2)));
-    assertThat(scan.scan().await().indefinitely()).isEqualTo(2);
+    assertThat(scan.scan().await().indefinitely().reported()).isEqualTo(2);
 
     assertThat(sent).containsExactly(hit(1), hit(1), hit(2));
   }
@@ -67,8 +67,20 @@ class ReviewableScanTest {
     scan.scan().await().indefinitely();
 
     listing = List.of(List.of(hit(1))); // its new answers are all in
-    assertThat(scan.scan().await().indefinitely()).isEqualTo(1);
+    assertThat(scan.scan().await().indefinitely().reported()).isEqualTo(1);
     assertThat(sent).containsExactly(hit(1), hit(1));
+  }
+
+  @Test
+  void onlyHitsNotListedBeforeCountAsFresh() {
+    ReviewableScan scan = scan(10);
+    listing = List.of(List.of(hit(1)));
+    assertThat(scan.scan().await().indefinitely()).isEqualTo(new ReviewableScan.Scanned(1, 1));
+
+    clock.advance(Duration.ofMinutes(2));
+    listing = List.of(List.of(hit(1), hit(2)));
+    assertThat(scan.scan().await().indefinitely()).isEqualTo(new ReviewableScan.Scanned(2, 1));
+    assertThat(scan.scan().await().indefinitely()).isEqualTo(new ReviewableScan.Scanned(0, 0));
   }
 
   @Test
@@ -76,7 +88,7 @@ class ReviewableScanTest {
     ReviewableScan scan = scan(2);
     listing = List.of(List.of(hit(1)), List.of(hit(2)), List.of(hit(3)));
 
-    assertThat(scan.scan().await().indefinitely()).isEqualTo(2);
+    assertThat(scan.scan().await().indefinitely().reported()).isEqualTo(2);
     assertThat(pagesRead).hasValue(2);
     assertThat(sent).containsExactly(hit(1), hit(2));
   }
