@@ -3,7 +3,11 @@ package io.imagecontains.adjudication;
 import io.imagecontains.adjudication.Decision.Decided;
 import io.imagecontains.adjudication.Decision.NeedMore;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
@@ -43,8 +47,12 @@ final class CrowdSimulation {
 
   /** Case (a): every worker is right 85% of the time. */
   static Crowd uniform(double accuracy) {
+    return uniform(accuracy, POOL_SIZE);
+  }
+
+  static Crowd uniform(double accuracy, int size) {
     List<Worker> pool = new ArrayList<>();
-    for (int i = 0; i < POOL_SIZE; i++) {
+    for (int i = 0; i < size; i++) {
       pool.add(new Worker("w" + i, Behaviour.HONEST, accuracy));
     }
     return new Crowd("uniform " + accuracy, pool);
@@ -52,10 +60,14 @@ final class CrowdSimulation {
 
   /** Case (b): 70% honest (accuracy uniform in 0.80–0.97), 20% random, 10% always-yes. */
   static Crowd mixed(long seed) {
+    return mixed(seed, POOL_SIZE);
+  }
+
+  static Crowd mixed(long seed, int size) {
     SplittableRandom random = new SplittableRandom(seed);
     List<Worker> pool = new ArrayList<>();
-    for (int i = 0; i < POOL_SIZE; i++) {
-      double share = (double) i / POOL_SIZE;
+    for (int i = 0; i < size; i++) {
+      double share = (double) i / size;
       Behaviour behaviour =
           share < 0.7 ? Behaviour.HONEST : share < 0.9 ? Behaviour.RANDOM : Behaviour.ALWAYS_YES;
       pool.add(new Worker("w" + i, behaviour, 0.80 + 0.17 * random.nextDouble()));
@@ -104,6 +116,132 @@ final class CrowdSimulation {
         majority5);
   }
 
+  /**
+   * The service's way: answers come in rounds (a round is read when all its answers are in, as when
+   * MTurk lists the HIT reviewable), rounds end in an order set by the workers' delays, and each of
+   * {@code partitions} learns on its own from the tasks it decides. Tasks start {@code gap}
+   * simulated seconds apart; with a gap of 0 all start at once, and the first tasks decided are
+   * mostly those whose first answers agreed: the learner sees a biased sample while thousands of
+   * tasks are in flight.
+   */
+  RoundReport runInRounds(
+      Crowd crowd, double positiveRate, int tasks, long seed, int partitions, double gap) {
+    SplittableRandom random = new SplittableRandom(seed);
+    WorkerReliability[] reliability = new WorkerReliability[partitions];
+    Arrays.fill(reliability, WorkerReliability.empty());
+    PriorityQueue<RoundEnd> due = new PriorityQueue<>(Comparator.comparingDouble(RoundEnd::at));
+    boolean[] truth = new boolean[tasks];
+    List<List<WorkerAnswer>> offered = new ArrayList<>();
+    int[] asked = new int[tasks];
+    long answers = 0;
+    long rounds = 0;
+    for (int task = 0; task < tasks; task++) {
+      truth[task] = random.nextDouble() < positiveRate;
+      offered.add(answersFromDistinctWorkers(crowd, truth[task], task, random));
+      Decision first = adjudicator.decide(List.of(), reliability[task % partitions]);
+      asked[task] = ((NeedMore) first).additionalAnswers();
+      answers += asked[task];
+      rounds++;
+      due.add(new RoundEnd(roundEnd(task * gap, asked[task], random), task));
+    }
+    int decided = 0;
+    int correct = 0;
+    while (!due.isEmpty()) {
+      RoundEnd end = due.poll();
+      int task = end.task();
+      int partition = task % partitions;
+      List<WorkerAnswer> received = offered.get(task).subList(0, asked[task]);
+      Decision decision = adjudicator.decide(received, reliability[partition]);
+      if (decision instanceof NeedMore more) {
+        asked[task] += more.additionalAnswers();
+        answers += more.additionalAnswers();
+        rounds++;
+        due.add(new RoundEnd(roundEnd(end.at(), more.additionalAnswers(), random), task));
+      } else if (decision instanceof Decided d) {
+        decided++;
+        correct += d.containsTarget() == truth[task] ? 1 : 0;
+        reliability[partition] =
+            adjudicator.learnFrom(received, d.containsTarget(), reliability[partition]);
+      }
+    }
+    return new RoundReport(
+        crowd.name(), positiveRate, gap, tasks, decided, correct, answers, rounds);
+  }
+
+  private record RoundEnd(double at, int task) {}
+
+  /**
+   * When a round of n answers asked at {@code start} is all in: the last of n workers' arrival and
+   * answer delays, log-normal with the default crowd file's medians (30 s and 45 s).
+   */
+  private static double roundEnd(double start, int n, SplittableRandom random) {
+    double last = 0;
+    for (int i = 0; i < n; i++) {
+      double arrival = 30 * Math.exp(random.nextGaussian());
+      double latency = 45 * Math.exp(0.6 * random.nextGaussian());
+      last = Math.max(last, arrival + latency);
+    }
+    return start + last;
+  }
+
+  /** One case of {@link #runInRounds}; rounds per task is what polling costs per task. */
+  record RoundReport(
+      String crowd,
+      double positiveRate,
+      double gap,
+      int tasks,
+      int decided,
+      int correct,
+      long answers,
+      long rounds) {
+
+    double accuracy() {
+      return (double) correct / decided;
+    }
+
+    double decidedShare() {
+      return (double) decided / tasks;
+    }
+
+    double answersPerTask() {
+      return (double) answers / tasks;
+    }
+
+    double roundsPerTask() {
+      return (double) rounds / tasks;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "%-12s positives %3.0f%%  start gap %3.1f s  tasks %6d  accuracy %6.2f%%  decided %6.2f%%"
+              + "  answers/task %.2f  rounds/task %.2f",
+          crowd,
+          100 * positiveRate,
+          gap,
+          tasks,
+          100 * accuracy(),
+          100 * decidedShare(),
+          answersPerTask(),
+          roundsPerTask());
+    }
+  }
+
+  /**
+   * The four cases round by round as in the service: 100 workers (the simulator's crowd files),
+   * three partitions, tasks starting {@code gap} simulated seconds apart.
+   */
+  List<RoundReport> benchmarkInRounds(int tasks, long seed, double gap) {
+    List<RoundReport> reports = new ArrayList<>();
+    for (Crowd crowd : List.of(uniform(0.85, 100), mixed(seed, 100))) {
+      for (double positiveRate : List.of(0.5, 0.2)) {
+        reports.add(runInRounds(crowd, positiveRate, tasks, seed + reports.size(), 3, gap));
+      }
+    }
+    return reports;
+  }
+
   private record Outcome(Decision decision, List<WorkerAnswer> used, int paidAnswers) {}
 
   /** Feeds answers one by one, asking for more only when nothing is outstanding. */
@@ -147,12 +285,20 @@ final class CrowdSimulation {
     return reports;
   }
 
-  /** Prints the four benchmark cases at full size with the default settings. */
+  /**
+   * Prints the four benchmark cases at full size with the default settings: one by one, then round
+   * by round with tasks 2 simulated seconds apart (a steady stream) and all at once (a burst).
+   */
   public static void main(String[] args) {
     int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     CrowdSimulation simulation = new CrowdSimulation(AdjudicationSettings.defaults());
     for (CrowdReport report : simulation.benchmark(tasks, 42)) {
       System.out.println(report);
+    }
+    for (double gap : new double[] {2, 0}) {
+      for (RoundReport report : simulation.benchmarkInRounds(tasks, 42, gap)) {
+        System.out.println(report);
+      }
     }
   }
 }

@@ -23,6 +23,32 @@ class CrowdSimulationTest {
     assertThat(reports).hasSize(4).allSatisfy(CrowdSimulationTest::meetsTargets);
   }
 
+  /**
+   * As the service works: answers read a round at a time, rounds ending in the order workers'
+   * delays set, three partitions learning on their own, tasks arriving as a steady stream (one
+   * every 2 simulated seconds).
+   */
+  @Test
+  void meetsTheTargetsRoundByRoundOnASteadyStream() {
+    List<CrowdSimulation.RoundReport> reports = simulation.benchmarkInRounds(10_000, SEED, 2);
+    reports.forEach(System.out::println);
+
+    assertThat(reports)
+        .hasSize(4)
+        .allSatisfy(
+            report -> {
+              assertThat(report.accuracy())
+                  .as("accuracy of %s", report)
+                  .isGreaterThanOrEqualTo(0.99);
+              assertThat(report.decidedShare())
+                  .as("decided of %s", report)
+                  .isGreaterThanOrEqualTo(0.95);
+              assertThat(report.answersPerTask())
+                  .as("answers of %s", report)
+                  .isLessThanOrEqualTo(4.5);
+            });
+  }
+
   @Test
   void beatsFixedMajorityVotingWithFewerAnswersAtSmallSize() {
     List<CrowdReport> reports = simulation.benchmark(2_000, SEED);
