@@ -12,19 +12,8 @@ record CrowdReport(
     long answers,
     long received,
     int majorityOf3Correct,
-    int majorityOf5Correct) {
-
-  double accuracy() {
-    return (double) correct / decided;
-  }
-
-  double decidedShare() {
-    return (double) decided / tasks;
-  }
-
-  double answersPerTask() {
-    return (double) answers / tasks;
-  }
+    int majorityOf5Correct)
+    implements CaseFigures {
 
   double receivedPerTask() {
     return (double) received / tasks;

@@ -193,19 +193,8 @@ final class CrowdSimulation {
       int decided,
       int correct,
       long answers,
-      long rounds) {
-
-    double accuracy() {
-      return (double) correct / decided;
-    }
-
-    double decidedShare() {
-      return (double) decided / tasks;
-    }
-
-    double answersPerTask() {
-      return (double) answers / tasks;
-    }
+      long rounds)
+      implements CaseFigures {
 
     double roundsPerTask() {
       return (double) rounds / tasks;
