@@ -70,16 +70,21 @@ public class ReviewableScanner {
   }
 
   private void scanOnce() {
-    scan.scan()
-        .onFailure()
-        .recoverWithItem(this::failed)
-        .subscribe()
-        .with(
-            scanned -> {
-              scanned(scanned);
-              schedule(pace.after(scanned.fresh()));
-            },
-            error -> schedule(pace.after(0)));
+    try {
+      scan.scan()
+          .onFailure()
+          .recoverWithItem(this::failed)
+          .subscribe()
+          .with(
+              scanned -> {
+                scanned(scanned);
+                schedule(pace.after(scanned.fresh()));
+              },
+              error -> schedule(pace.after(0)));
+    } catch (RuntimeException e) {
+      failed(e); // thrown before the scan began: the loop must go on all the same
+      schedule(pace.after(0));
+    }
   }
 
   private void scanned(ReviewableScan.Scanned scanned) {
