@@ -11,24 +11,33 @@ import java.util.function.DoubleSupplier;
  * it holds at least {@value #MIN_JUDGED} calls, so one unlucky call is never a verdict): an
  * interval in which at least {@code backoff.overload-share} of the calls were throttled or failed
  * with a 5xx multiplies the rate by {@code backoff.decrease-factor} (down to {@code
- * backoff.min-rate}) — at once, from the {@value #CLEAR_RUN}th refusal, when refusals already make
- * up that share — ; an interval with under half that share raises it by {@code
- * backoff.recovery-step}, up to {@code mturk.rate-limit}; anything between holds it. A rate limit
- * refuses most calls once it is exceeded, so the rate comes down quickly; scattered faults (a fifth
- * of the calls, say) are left to each call's own retries and do not keep it down. Also computes the
- * jittered, exponential delay before a call's next attempt. Time comes from the injected clock, so
- * tests move the clock instead of sleeping. Thread-safe (synchronized; every method is a few
- * arithmetic ops).
+ * backoff.min-rate}) — at once after {@value #CLEAR_RUN} refusals in a row — ; an interval with
+ * under half that share raises it by {@code backoff.recovery-step}, up to {@code mturk.rate-limit};
+ * anything between holds it. A rate limit refuses most calls once it is exceeded, so the rate comes
+ * down quickly; scattered faults (a fifth of the calls, say) are left to each call's own retries
+ * and do not keep it down. Also computes the jittered, exponential delay before a call's next
+ * attempt. Time comes from the injected clock, so tests move the clock instead of sleeping.
+ * Thread-safe (synchronized; every method is a few arithmetic ops).
  */
 public final class CallPacer {
 
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-  /** Calls an interval needs before it is judged; a shorter one runs on into the next. */
-  static final int MIN_JUDGED = 10;
+  /**
+   * Calls an interval needs before it is judged; a shorter one runs on into the next. Twenty, so
+   * that scattered faults (a quarter of the calls, say) make half of an interval only by rare bad
+   * luck (1.4% at twenty calls, far less at more).
+   */
+  static final int MIN_JUDGED = 20;
 
-  /** Refusals that, when they are most of the interval's calls so far, slow down at once. */
-  static final int CLEAR_RUN = 5;
+  /**
+   * Refusals in a row that slow down at once. A rate limit that is exceeded refuses nearly every
+   * call, so such a run comes within a fraction of a second; scattered faults make one only by bad
+   * luck (a quarter refused at random: once in a million calls). Five, counted as most of the
+   * interval's calls so far, came by chance every few seconds at a hundred calls a second, and the
+   * halvings it caused outran the recovery: the rate sank below 10 calls/s under random faults.
+   */
+  static final int CLEAR_RUN = 10;
 
   private final Clock clock;
   private final double maxRate;
@@ -45,6 +54,7 @@ public final class CallPacer {
 
   private int calls;
   private int overloads;
+  private int refusedInARow;
   private boolean decreased;
 
   public CallPacer(
@@ -91,7 +101,8 @@ public final class CallPacer {
     }
     calls++;
     overloads += overloaded ? 1 : 0;
-    if (overloaded && !decreased && overloads >= CLEAR_RUN && mostlyRefused()) {
+    refusedInARow = overloaded ? refusedInARow + 1 : 0;
+    if (overloaded && !decreased && refusedInARow >= CLEAR_RUN) {
       slowDown(); // a clear run of refusals: no need to wait for the interval to end
     }
   }

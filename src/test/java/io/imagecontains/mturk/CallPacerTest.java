@@ -103,6 +103,42 @@ class CallPacerTest {
   }
 
   @Test
+  void aQuarterOfCallsRefusedAtRandomNeverSlowsDown() {
+    java.util.Random random = new java.util.Random(7);
+    int longestRun = 0;
+    int run = 0;
+    double lowest = pacer.currentRate();
+    for (int second = 0; second < 600; second++) {
+      clock.advance(Duration.ofSeconds(1));
+      for (int i = 0; i < 100; i++) { // a hundred calls a second, a quarter refused
+        if (random.nextDouble() < 0.25) {
+          pacer.overloaded();
+          longestRun = Math.max(longestRun, ++run);
+        } else {
+          pacer.succeeded();
+          run = 0;
+        }
+        lowest = Math.min(lowest, pacer.currentRate());
+      }
+    }
+    assertThat(lowest).isEqualTo(4.0);
+    assertThat(longestRun).isLessThan(RUN); // (bad luck with this seed would show here)
+  }
+
+  @Test
+  void refusalsBetweenSuccessesAreNoClearRun() {
+    for (int i = 0; i < 3; i++) {
+      refused(RUN - 1);
+      succeeded(1);
+    }
+    assertThat(pacer.currentRate()).isEqualTo(4.0); // most refused, but judged with the interval
+
+    clock.advance(Duration.ofSeconds(1));
+    succeeded(1);
+    assertThat(pacer.currentRate()).isEqualTo(2.0);
+  }
+
+  @Test
   void aSlowerRateSpacesCallsFurther() {
     refused(JUDGED); // 2 calls/s, and the interval has enough calls to end
     clock.advance(Duration.ofSeconds(1));
