@@ -45,9 +45,13 @@ class HitCallFaultsTest {
     sim.close();
   }
 
+  /** Enough attempts for one call to meet a clear run of refusals on its own. */
+  private static final Map<String, String> PATIENT =
+      Map.of("mturk.max-attempts", String.valueOf(CallPacer.CLEAR_RUN + 1));
+
   @Test
   void throttledCallsAreRetriedAndSlowThePacer() {
-    Gateway gw = gateway(Map.of());
+    Gateway gw = gateway(PATIENT);
     long before = sim.calls("CreateHIT");
     double throttles = sim.counter(MTurkMetrics.THROTTLES);
     sim.server.faults().injectNext(Fault.THROTTLE, CallPacer.CLEAR_RUN); // a clear run of them
@@ -63,7 +67,7 @@ class HitCallFaultsTest {
 
   @Test
   void serverErrorsAreRetried() {
-    Gateway gw = gateway(Map.of());
+    Gateway gw = gateway(PATIENT);
     String task = newTask();
     String hitId = ((HitCreated) gw.execute(create(task, 3))).hitId();
     sim.server.faults().injectNext(Fault.SERVER_ERROR, CallPacer.CLEAR_RUN); // a clear run
