@@ -103,7 +103,9 @@ public class ReviewableScanner {
   private ReviewableScan.Scanned failed(Throwable error) {
     if (!failing) {
       failing = true;
-      LOG.warnf("ListReviewableHITs scan failed (will retry every tick): %s", error.getMessage());
+      LOG.warnf(
+          "ListReviewableHITs scan failed (will retry, slowing down to max-interval): %s",
+          error.getMessage());
     }
     return FAILED;
   }
