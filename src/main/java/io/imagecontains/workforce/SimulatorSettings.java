@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything the MTurk simulator can be told, with defaults. Property names (what {@link
@@ -92,155 +93,91 @@ public record SimulatorSettings(
   }
 
   public SimulatorSettings withPort(int newPort) {
-    return new SimulatorSettings(
-        enabled,
-        host,
-        newPort,
-        crowdFile,
-        truthFile,
-        timeScale,
-        positiveRate,
-        seed,
-        startingBalance,
-        faults,
-        poison,
-        credentials,
-        apiKeys);
+    return edit(d -> d.port = newPort);
   }
 
   public SimulatorSettings withTimeScale(double scale) {
-    return new SimulatorSettings(
-        enabled,
-        host,
-        port,
-        crowdFile,
-        truthFile,
-        scale,
-        positiveRate,
-        seed,
-        startingBalance,
-        faults,
-        poison,
-        credentials,
-        apiKeys);
+    return edit(d -> d.timeScale = scale);
   }
 
   public SimulatorSettings withSeed(long newSeed) {
-    return new SimulatorSettings(
-        enabled,
-        host,
-        port,
-        crowdFile,
-        truthFile,
-        timeScale,
-        positiveRate,
-        newSeed,
-        startingBalance,
-        faults,
-        poison,
-        credentials,
-        apiKeys);
+    return edit(d -> d.seed = newSeed);
   }
 
   public SimulatorSettings withCrowdFile(Path file) {
-    return new SimulatorSettings(
-        enabled,
-        host,
-        port,
-        Optional.of(file),
-        truthFile,
-        timeScale,
-        positiveRate,
-        seed,
-        startingBalance,
-        faults,
-        poison,
-        credentials,
-        apiKeys);
+    return edit(d -> d.crowdFile = Optional.of(file));
   }
 
   public SimulatorSettings withTruthFile(Path file) {
-    return new SimulatorSettings(
-        enabled,
-        host,
-        port,
-        crowdFile,
-        Optional.of(file),
-        timeScale,
-        positiveRate,
-        seed,
-        startingBalance,
-        faults,
-        poison,
-        credentials,
-        apiKeys);
+    return edit(d -> d.truthFile = Optional.of(file));
   }
 
   public SimulatorSettings withFaults(FaultSettings newFaults) {
-    return new SimulatorSettings(
-        enabled,
-        host,
-        port,
-        crowdFile,
-        truthFile,
-        timeScale,
-        positiveRate,
-        seed,
-        startingBalance,
-        newFaults,
-        poison,
-        credentials,
-        apiKeys);
+    return edit(d -> d.faults = newFaults);
   }
 
   public SimulatorSettings withPoison(AnswerPoison newPoison) {
-    return new SimulatorSettings(
-        enabled,
-        host,
-        port,
-        crowdFile,
-        truthFile,
-        timeScale,
-        positiveRate,
-        seed,
-        startingBalance,
-        faults,
-        newPoison,
-        credentials,
-        apiKeys);
+    return edit(d -> d.poison = newPoison);
   }
 
   public SimulatorSettings withCredentials(Map<String, String> keys) {
-    return new SimulatorSettings(
-        enabled,
-        host,
-        port,
-        crowdFile,
-        truthFile,
-        timeScale,
-        positiveRate,
-        seed,
-        startingBalance,
-        faults,
-        poison,
-        keys,
-        apiKeys);
+    return edit(d -> d.credentials = keys);
   }
 
   public SimulatorSettings withApiKeys(List<String> keys) {
+    return edit(d -> d.apiKeys = keys);
+  }
+
+  /** A copy with {@code change} applied: one place that lists every field (as in HitWork). */
+  private SimulatorSettings edit(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
     return new SimulatorSettings(
-        enabled,
-        host,
-        port,
-        crowdFile,
-        truthFile,
-        timeScale,
-        positiveRate,
-        seed,
-        startingBalance,
-        faults,
-        poison,
-        credentials,
-        keys);
+        d.enabled,
+        d.host,
+        d.port,
+        d.crowdFile,
+        d.truthFile,
+        d.timeScale,
+        d.positiveRate,
+        d.seed,
+        d.startingBalance,
+        d.faults,
+        d.poison,
+        d.credentials,
+        d.apiKeys);
+  }
+
+  /** The fields of settings being edited. */
+  private static final class Draft {
+    final boolean enabled;
+    final String host;
+    int port;
+    Optional<Path> crowdFile;
+    Optional<Path> truthFile;
+    double timeScale;
+    final double positiveRate;
+    long seed;
+    final BigDecimal startingBalance;
+    FaultSettings faults;
+    AnswerPoison poison;
+    Map<String, String> credentials;
+    List<String> apiKeys;
+
+    Draft(SimulatorSettings s) {
+      enabled = s.enabled;
+      host = s.host;
+      port = s.port;
+      crowdFile = s.crowdFile;
+      truthFile = s.truthFile;
+      timeScale = s.timeScale;
+      positiveRate = s.positiveRate;
+      seed = s.seed;
+      startingBalance = s.startingBalance;
+      faults = s.faults;
+      poison = s.poison;
+      credentials = s.credentials;
+      apiKeys = s.apiKeys;
+    }
   }
 }
