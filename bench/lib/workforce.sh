@@ -47,7 +47,7 @@ wf_start_simulator() {
 # wf_start_service DIR -Dkey=value...: the packaged service against the broker and the simulator;
 # returns once it is ready (bounded: 180 s).
 wf_start_service() {
-  local dir="$1" _
+  local dir="$1"
   shift
   WF_HTTP_PORT="$(wf_port_pair)"
   # Placeholder keys: the simulator checks that calls are signed, not by whom.
@@ -58,11 +58,7 @@ wf_start_service() {
     "$@" \
     -jar "$WF_APP/quarkus-run.jar" > "$dir/service.log" 2>&1 &
   WF_SVC_PID=$!
-  for _ in $(seq 1 180); do
-    curl -sf "127.0.0.1:$WF_HTTP_PORT/q/health/ready" > /dev/null && return 0
-    kill -0 "$WF_SVC_PID" 2> /dev/null || break
-    sleep 1
-  done
+  wait_for_http "$WF_HTTP_PORT" /q/health/ready "$WF_SVC_PID" 180 && return 0
   echo "error: the service did not become ready; last lines of $dir/service.log:" >&2
   tail -n 20 "$dir/service.log" >&2
   return 1

@@ -93,7 +93,7 @@ start_simulator() {
 # lifetime is a week of simulated time (84 real minutes at 120x), so that a slow run on a busy
 # machine still measures loss and duplicates rather than tasks that expired waiting.
 start_service() {
-  local name="$1" i
+  local name="$1"
   shift
   [[ -n "${SVC_PORT[$name]:-}" ]] || SVC_PORT[$name]=$(free_port_pair)
   local port="${SVC_PORT[$name]}"
@@ -111,11 +111,7 @@ start_service() {
     "$@" -jar "$JAR" >> "$RUN/service-$name.log" 2>&1 &
   SVC_PID[$name]=$!
   echo "${SVC_PID[$name]}" >> "$RUN/service.pids"
-  for ((i = 0; i < 180; i++)); do
-    if curl -sf "127.0.0.1:$port/q/health/ready" > /dev/null; then return 0; fi
-    kill -0 "${SVC_PID[$name]}" 2>/dev/null || break
-    sleep 1
-  done
+  wait_for_http "$port" /q/health/ready "${SVC_PID[$name]}" 180 && return 0
   say "service $name did not become ready; last lines of $RUN/service-$name.log:"
   tail -n 20 "$RUN/service-$name.log" >&2
   return 1
