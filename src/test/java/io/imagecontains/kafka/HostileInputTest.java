@@ -1,5 +1,8 @@
 package io.imagecontains.kafka;
 
+import static io.imagecontains.kafka.KafkaInterfaceTest.REJECTIONS;
+import static io.imagecontains.kafka.KafkaInterfaceTest.REQUESTS;
+import static io.imagecontains.kafka.KafkaInterfaceTest.RESULTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,9 +57,6 @@ import software.amazon.awssdk.services.mturk.MTurkAsyncClient;
 @WithTestResource(value = MTurkSimulatorResource.class, scope = TestResourceScope.GLOBAL)
 class HostileInputTest {
 
-  static final String REQUESTS = "image-contains-requests";
-  static final String RESULTS = "image-contains-results";
-  static final String REJECTIONS = "image-contains-rejections";
   static final String SCRIPT_LABEL = "<script>alert(1)</script><b>dog</b>";
   static final int SAME_NAME_PUTS = 1_000;
   static final int CONFLICT_EVERY = 10;
