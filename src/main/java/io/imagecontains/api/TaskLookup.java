@@ -1,5 +1,6 @@
 package io.imagecontains.api;
 
+import io.imagecontains.auth.ApiKeys;
 import io.imagecontains.auth.AuthConfig;
 import io.imagecontains.core.TaskTopology;
 import io.imagecontains.task.Task;
@@ -50,10 +51,7 @@ public class TaskLookup {
     this.http = HttpClient.newBuilder().connectTimeout(REMOTE_TIMEOUT).build();
     this.credential =
         auth.enabled()
-            ? auth.apiKeys().orElse(List.of()).stream()
-                .map(String::trim)
-                .filter(k -> !k.isEmpty())
-                .findFirst()
+            ? ApiKeys.given(auth.apiKeys().orElse(List.of())).stream().findFirst()
             : Optional.empty();
   }
 

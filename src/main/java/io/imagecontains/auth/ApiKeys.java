@@ -33,7 +33,7 @@ public final class ApiKeys {
    * @param setting the property the keys came from, for the message (never the keys themselves)
    */
   public static ApiKeys of(Collection<String> keys, String setting) {
-    List<String> given = keys.stream().map(String::trim).filter(k -> !k.isEmpty()).toList();
+    List<String> given = given(keys);
     for (int i = 0; i < given.size(); i++) {
       if (given.get(i).length() < MIN_LENGTH) {
         throw new IllegalArgumentException(
@@ -46,6 +46,11 @@ public final class ApiKeys {
       }
     }
     return new ApiKeys(given.stream().map(ApiKeys::sha256).toList());
+  }
+
+  /** The keys a setting gives: each trimmed, blank entries left out, in their order. */
+  public static List<String> given(Collection<String> keys) {
+    return keys.stream().map(String::trim).filter(k -> !k.isEmpty()).toList();
   }
 
   public static ApiKeys none() {
