@@ -1,5 +1,6 @@
 package io.imagecontains.workforce;
 
+import io.imagecontains.auth.ApiKeys;
 import io.imagecontains.workforce.crowd.AnswerPoison;
 import io.imagecontains.workforce.protocol.FaultSettings;
 import java.math.BigDecimal;
@@ -53,10 +54,7 @@ public final class SettingsReader {
         faults(),
         poison(),
         credentials(),
-        Arrays.asList(text(SimulatorSettings.API_KEYS).orElse("").split(",")).stream()
-            .map(String::trim)
-            .filter(k -> !k.isEmpty())
-            .toList());
+        ApiKeys.given(Arrays.asList(text(SimulatorSettings.API_KEYS).orElse("").split(","))));
   }
 
   /** {@code id:secret,id2:secret2}; a secret may itself contain colons, not commas. */
