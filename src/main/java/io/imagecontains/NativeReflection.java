@@ -3,6 +3,7 @@ package io.imagecontains;
 import io.imagecontains.adjudication.CrowdPrior;
 import io.imagecontains.adjudication.WorkerReliability;
 import io.imagecontains.adjudication.WorkerStats;
+import io.imagecontains.core.ReadAnswer;
 import io.imagecontains.mturk.HitCommand;
 import io.imagecontains.mturk.HitEvent;
 import io.imagecontains.task.HitWork;
@@ -80,6 +81,7 @@ import software.amazon.awssdk.services.mturk.model.UpdateExpirationForHitRespons
       WorkerReliability.class,
       WorkerStats.class,
       CrowdPrior.class,
+      ReadAnswer.class,
       io.imagecontains.api.Problem.class,
       CrowdSpec.class,
       WorkerGroup.class,

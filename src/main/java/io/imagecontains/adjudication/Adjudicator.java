@@ -4,6 +4,7 @@ import io.imagecontains.adjudication.Decision.Decided;
 import io.imagecontains.adjudication.Decision.NeedMore;
 import io.imagecontains.adjudication.Decision.Undecidable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +18,9 @@ import java.util.Set;
  *
  * <p>How the core uses it: on each new answer, {@link #decide} with all the task's answers so far.
  * On {@code NeedMore(n)}, ask MTurk for {@code n} minus the assignments still outstanding (none if
- * that is not positive). On {@code Decided}, store {@link #learnFrom} in place of the reliability
- * view. On {@code Undecidable}, fail the task with its code.
+ * that is not positive). On {@code Decided}, complete the task; on {@code Undecidable}, fail it
+ * with its code. Every so many answers read, decided or not, replace the reliability view with
+ * {@link #learn} over a window of recent tasks' answers.
  */
 public final class Adjudicator {
 
@@ -35,22 +37,20 @@ public final class Adjudicator {
    */
   static final int MIN_ANSWERS_TO_DECIDE = 2;
 
-  /**
-   * How much of a worker's own answer goes into the label they are scored against. All of it (the
-   * posterior of the task) lets a worker confirm themselves, and estimates inflate until decisions
-   * are overconfident; none of it (the other answers alone) scores everyone against fallible
-   * labels, and a 97% worker looks like an 87% one. The crowd simulation balances the two at 0.3.
-   */
-  static final double OWN_VOTE_IN_LABEL = 0.3;
-
   private final AdjudicationSettings settings;
   private final double decisiveLogOdds;
   private final double planningWeight;
+  private final ReliabilityFit fit;
 
   public Adjudicator(AdjudicationSettings settings) {
     this.settings = settings;
     this.decisiveLogOdds = logit(settings.confidence());
     this.planningWeight = logit(settings.planningAccuracy());
+    this.fit = new ReliabilityFit(this, settings);
+  }
+
+  public AdjudicationSettings settings() {
+    return settings;
   }
 
   /**
@@ -80,30 +80,13 @@ public final class Adjudicator {
   }
 
   /**
-   * The reliability view after a decided task: each worker who answered is scored against how
-   * likely the task is positive, with their own answer counted at {@link #OWN_VOTE_IN_LABEL} of its
-   * weight (see there).
+   * The reliability view fitted to recent tasks' answers, decided or not (see {@link
+   * ReliabilityFit}).
    *
-   * @param outcome the decided side, which moves the learned share of positives
+   * @param recent each task's answers so far, oldest task first
    */
-  public WorkerReliability learnFrom(
-      List<WorkerAnswer> answers, boolean outcome, WorkerReliability reliability) {
-    List<WorkerAnswer> counted = oncePerWorker(answers);
-    double[] weights = new double[counted.size()];
-    CrowdPrior crowd = reliability.crowdPrior(settings);
-    double total = priorLogOdds(reliability);
-    for (int i = 0; i < weights.length; i++) {
-      WorkerAnswer answer = counted.get(i);
-      weights[i] = weightOf(answer, reliability.statsOf(answer.workerId()), crowd);
-      total += weights[i];
-    }
-    List<LabelledAnswer> lessons = new ArrayList<>();
-    for (int i = 0; i < weights.length; i++) {
-      lessons.add(
-          new LabelledAnswer(
-              counted.get(i), sigmoid(total - (1 - OWN_VOTE_IN_LABEL) * weights[i])));
-    }
-    return reliability.learn(lessons, outcome, settings);
+  public WorkerReliability learn(Collection<List<WorkerAnswer>> recent) {
+    return fit.fit(recent);
   }
 
   /**
@@ -112,11 +95,15 @@ public final class Adjudicator {
    * than inverted, since that look is more often noise than malice.
    */
   double weightOf(WorkerAnswer answer, WorkerStats stats, CrowdPrior crowd) {
+    return weightOf(answer.containsTarget(), stats, crowd);
+  }
+
+  double weightOf(boolean containsTarget, WorkerStats stats, CrowdPrior crowd) {
     double sensitivity =
         clamp(stats.sensitivity(crowd.sensitivityMean(), crowd.sensitivityStrength()));
     double specificity =
         clamp(stats.specificity(crowd.specificityMean(), crowd.specificityStrength()));
-    if (answer.containsTarget()) {
+    if (containsTarget) {
       return Math.max(0, Math.log(sensitivity / (1 - specificity)));
     }
     return -Math.max(0, Math.log(specificity / (1 - sensitivity)));
@@ -149,7 +136,7 @@ public final class Adjudicator {
     return Math.min(max, Math.max(1 - max, accuracy));
   }
 
-  private static List<WorkerAnswer> oncePerWorker(List<WorkerAnswer> answers) {
+  static List<WorkerAnswer> oncePerWorker(List<WorkerAnswer> answers) {
     Set<String> workers = new HashSet<>();
     Set<String> assignments = new HashSet<>();
     List<WorkerAnswer> counted = new ArrayList<>();

@@ -1,9 +1,9 @@
 package io.imagecontains.adjudication;
 
 /**
- * One worker's track record on decided tasks, kept apart for positive and negative tasks. A task
- * counts as positive by how likely it is to be positive ({@code q}, see {@link
- * Adjudicator#learnFrom}) and as negative by the rest, so the counts are fractional.
+ * One worker's track record on recent tasks, kept apart for positive and negative tasks. A task
+ * counts as positive by how likely it is to be positive ({@code q}, see {@link ReliabilityFit}) and
+ * as negative by the rest, so the counts are fractional.
  *
  * <p>Why two coins rather than one accuracy: a worker who always answers "yes" agrees with most
  * decisions when most images contain the target, yet tells nothing. Measured separately, such a
@@ -14,7 +14,7 @@ package io.imagecontains.adjudication;
  * @param yesOnPositives of those, how many they answered "yes"
  * @param negatives negative tasks the worker answered (sum of {@code 1 - q})
  * @param noOnNegatives of those, how many they answered "no"
- * @param lastSeen the reliability view's decision count when the worker was last seen (recency)
+ * @param lastSeen the position in the window of the last task the worker answered
  */
 public record WorkerStats(
     double positives,
@@ -25,22 +25,6 @@ public record WorkerStats(
 
   /** A worker without history. */
   public static final WorkerStats NONE = new WorkerStats(0, 0, 0, 0, 0);
-
-  /**
-   * This record after one more task the worker answered.
-   *
-   * @param positiveProbability how likely the task is positive; the task counts that much as a
-   *     positive and the rest as a negative
-   */
-  public WorkerStats record(boolean answeredYes, double positiveProbability, long seenAt) {
-    double q = positiveProbability;
-    return new WorkerStats(
-        positives + q,
-        yesOnPositives + (answeredYes ? q : 0),
-        negatives + (1 - q),
-        noOnNegatives + (answeredYes ? 0 : 1 - q),
-        seenAt);
-  }
 
   /** P(answers yes | image contains the target): Beta-prior mean, shrunk towards the prior. */
   public double sensitivity(double priorAccuracy, double priorStrength) {

@@ -87,5 +87,11 @@ public interface CoreConfig {
 
     /** Prior probability that an image contains the target. */
     Optional<Double> classPrior();
+
+    /** Answers, the most recently read per partition, that worker reliability is fitted to. */
+    Optional<Integer> windowAnswers();
+
+    /** Answers read between two fits of worker reliability. */
+    Optional<Integer> refitEvery();
   }
 }

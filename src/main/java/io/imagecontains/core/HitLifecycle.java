@@ -38,6 +38,11 @@ public final class HitLifecycle {
     this.cleanup = new HitCleanup(settings);
   }
 
+  /** Also learns who to trust, from the answers the steps report read (see {@link WorkerBook}). */
+  public Adjudicator adjudicator() {
+    return adjudicator;
+  }
+
   /** A new task: ask for the fewest answers that could reach confidence. */
   public HitStep start(Task created, WorkerReliability workers, long now) {
     int initial =
@@ -73,7 +78,7 @@ public final class HitLifecycle {
       return step;
     }
     Task task = step.task().withWork(step.task().work().sent(step.commands().size(), now));
-    return new HitStep(task, step.commands(), step.learned());
+    return new HitStep(task, step.commands(), step.read());
   }
 
   private HitStep wake(Task task, long now) {
@@ -124,7 +129,10 @@ public final class HitLifecycle {
       return HitStep.unchanged(task.withWork(work.withExtensionConfirmed()));
     }
     if (event instanceof HitEvent.AssignmentsListed listed) {
-      return adjudicate(task.withWork(AnswerMerge.merge(work, listed)), workers, now);
+      HitWork merged = AnswerMerge.merge(work, listed);
+      List<WorkerAnswer> answers = workerAnswers(merged);
+      return adjudicate(task.withWork(merged), workers, now)
+          .withRead(answers.subList(work.answers().size(), answers.size()));
     }
     if (event instanceof HitEvent.HitReviewable reviewable) {
       if (reviewable.maxAssignments() < work.maxAssignments()) {
@@ -161,9 +169,7 @@ public final class HitLifecycle {
       Task completed =
           task.completed(decided.containsTarget(), now)
               .withWork(work.withConfidence(decided.confidence()));
-      WorkerReliability learned = adjudicator.learnFrom(answers, decided.containsTarget(), workers);
-      HitStep step = cleanup.begin(completed, now);
-      return new HitStep(step.task(), step.commands(), learned);
+      return cleanup.begin(completed, now);
     }
     if (decision instanceof Decision.Undecidable undecidable) {
       return fail(

@@ -1,6 +1,6 @@
 package io.imagecontains.core;
 
-import io.imagecontains.adjudication.WorkerReliability;
+import io.imagecontains.adjudication.WorkerAnswer;
 import io.imagecontains.mturk.HitCommand;
 import io.imagecontains.task.Task;
 import java.util.List;
@@ -10,15 +10,19 @@ import java.util.List;
  *
  * @param task the task afterwards (its {@code work.wakeAt} says when to look again)
  * @param commands the calls to ask the MTurk gateway for, in order
- * @param learned the reliability view after a decision, to store; null when nothing was learned
+ * @param read answers read for the first time, for learning who to trust
  */
-public record HitStep(Task task, List<HitCommand> commands, WorkerReliability learned) {
+public record HitStep(Task task, List<HitCommand> commands, List<WorkerAnswer> read) {
 
   static HitStep of(Task task, List<HitCommand> commands) {
-    return new HitStep(task, commands, null);
+    return new HitStep(task, commands, List.of());
   }
 
   static HitStep unchanged(Task task) {
-    return new HitStep(task, List.of(), null);
+    return new HitStep(task, List.of(), List.of());
+  }
+
+  HitStep withRead(List<WorkerAnswer> answers) {
+    return new HitStep(task, commands, answers);
   }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the core counts: tasks entering each state by function ({@code
@@ -28,8 +29,16 @@ public class TaskMetrics {
   private final Map<String, DistributionSummary> answers = new ConcurrentHashMap<>();
   private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
 
+  private final Timer fits;
+  private final AtomicInteger knownWorkers = new AtomicInteger();
+
   public TaskMetrics(MeterRegistry registry) {
     this.registry = registry;
+    this.fits =
+        Timer.builder("image_contains_reliability_fit_seconds")
+            .description("Fits of worker reliability to the recent answers of a partition")
+            .register(registry);
+    registry.gauge("image_contains_reliability_workers", knownWorkers);
   }
 
   /** Counted for every view: looked up by function and state, without building a key. */
@@ -73,6 +82,12 @@ public class TaskMetrics {
                     .maximumExpectedValue(Duration.ofDays(1))
                     .register(registry))
         .record(Math.max(0, task.updatedAt() - task.createdAt()), TimeUnit.MILLISECONDS);
+  }
+
+  /** A fit of worker reliability: how long it took, and how many workers it knows. */
+  void reliabilityFitted(long nanos, int workers) {
+    fits.record(nanos, TimeUnit.NANOSECONDS);
+    knownWorkers.set(workers);
   }
 
   void deleted(String function) {

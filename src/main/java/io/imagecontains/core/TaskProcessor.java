@@ -39,7 +39,11 @@ final class TaskProcessor implements Processor<String, byte[], String, byte[]> {
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
     this.due = new DueIndex(context.getStateStore(TaskTopology.DUE_STORE));
-    this.workers = new WorkerBook(context.getStateStore(TaskTopology.WORKERS_STORE));
+    this.workers =
+        new WorkerBook(
+            context.getStateStore(TaskTopology.WORKERS_STORE),
+            wiring.lifecycle().adjudicator(),
+            wiring.metrics());
     this.writer =
         new TaskWriter(
             context, context.getStateStore(TaskTopology.TASKS_STORE), due, wiring.metrics());
@@ -121,8 +125,8 @@ final class TaskProcessor implements Processor<String, byte[], String, byte[]> {
     for (HitCommand command : step.commands()) {
       writer.call(command);
     }
-    if (step.learned() != null) {
-      workers.save(step.learned());
+    if (!step.read().isEmpty()) {
+      workers.read(key, step.read());
     }
   }
 

@@ -71,7 +71,8 @@ public class TaskTopology {
         a.classPrior().orElse(d.classPrior()),
         d.priorStrength(),
         d.maxWorkerAccuracy(),
-        d.maxTrackedWorkers());
+        a.windowAnswers().orElse(d.windowAnswers()),
+        a.refitEvery().orElse(d.refitEvery()));
   }
 
   public static Topology build(TopicsConfig topics, CoreWiring wiring) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class AdjudicatorTest {
 
   private static final AdjudicationSettings EIGHTY_FIVE_PERCENT_CROWD =
-      new AdjudicationSettings(0.85, 0.85, 0.99, 9, 0.5, 4, 0.98, 1_000);
+      new AdjudicationSettings(0.85, 0.85, 0.99, 9, 0.5, 4, 0.98, 1_000, 1);
 
   private final Adjudicator adjudicator = new Adjudicator(EIGHTY_FIVE_PERCENT_CROWD);
   private final WorkerReliability nobodyKnown = WorkerReliability.empty();
@@ -112,7 +112,7 @@ class AdjudicatorTest {
 
   @Test
   void theCapCannotExceedWhatAHitCanBeExtendedTo() {
-    assertThatThrownBy(() -> new AdjudicationSettings(0.85, 0.85, 0.99, 10, 0.5, 4, 0.98, 10))
+    assertThatThrownBy(() -> new AdjudicationSettings(0.85, 0.85, 0.99, 10, 0.5, 4, 0.98, 10, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxAnswers");
   }

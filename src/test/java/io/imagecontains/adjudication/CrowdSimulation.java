@@ -2,11 +2,13 @@ package io.imagecontains.adjudication;
 
 import io.imagecontains.adjudication.Decision.Decided;
 import io.imagecontains.adjudication.Decision.NeedMore;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
@@ -75,15 +77,17 @@ final class CrowdSimulation {
     return new Crowd("mixed", pool);
   }
 
+  private final AdjudicationSettings settings;
   private final Adjudicator adjudicator;
 
   CrowdSimulation(AdjudicationSettings settings) {
+    this.settings = settings;
     this.adjudicator = new Adjudicator(settings);
   }
 
   CrowdReport run(Crowd crowd, double positiveRate, int tasks, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
-    WorkerReliability reliability = WorkerReliability.empty();
+    Learner learner = new Learner();
     int decided = 0;
     int correct = 0;
     long answers = 0;
@@ -93,13 +97,13 @@ final class CrowdSimulation {
     for (int task = 0; task < tasks; task++) {
       boolean truth = random.nextDouble() < positiveRate;
       List<WorkerAnswer> offered = answersFromDistinctWorkers(crowd, truth, task, random);
-      Outcome outcome = adjudicate(offered, reliability);
+      Outcome outcome = adjudicate(offered, learner.reliability());
+      learner.read(task, outcome.used());
       answers += outcome.paidAnswers();
       received += outcome.used().size();
       if (outcome.decision() instanceof Decided d) {
         decided++;
         correct += d.containsTarget() == truth ? 1 : 0;
-        reliability = adjudicator.learnFrom(outcome.used(), d.containsTarget(), reliability);
       }
       majority3 += majority(offered, 3) == truth ? 1 : 0;
       majority5 += majority(offered, 5) == truth ? 1 : 0;
@@ -127,8 +131,10 @@ final class CrowdSimulation {
   RoundReport runInRounds(
       Crowd crowd, double positiveRate, int tasks, long seed, int partitions, double gap) {
     SplittableRandom random = new SplittableRandom(seed);
-    WorkerReliability[] reliability = new WorkerReliability[partitions];
-    Arrays.fill(reliability, WorkerReliability.empty());
+    Learner[] learners = new Learner[partitions];
+    for (int p = 0; p < partitions; p++) {
+      learners[p] = new Learner();
+    }
     PriorityQueue<RoundEnd> due = new PriorityQueue<>(Comparator.comparingDouble(RoundEnd::at));
     boolean[] truth = new boolean[tasks];
     List<List<WorkerAnswer>> offered = new ArrayList<>();
@@ -138,11 +144,11 @@ final class CrowdSimulation {
     for (int task = 0; task < tasks; task++) {
       truth[task] = random.nextDouble() < positiveRate;
       offered.add(answersFromDistinctWorkers(crowd, truth[task], task, random));
-      Decision first = adjudicator.decide(List.of(), reliability[task % partitions]);
+      Decision first = adjudicator.decide(List.of(), learners[task % partitions].reliability());
       asked[task] = ((NeedMore) first).additionalAnswers();
       answers += asked[task];
       rounds++;
-      due.add(new RoundEnd(roundEnd(task * gap, asked[task], random), task));
+      due.add(new RoundEnd(roundEnd(task * gap, asked[task], random), task, 0));
     }
     int decided = 0;
     int correct = 0;
@@ -151,24 +157,61 @@ final class CrowdSimulation {
       int task = end.task();
       int partition = task % partitions;
       List<WorkerAnswer> received = offered.get(task).subList(0, asked[task]);
-      Decision decision = adjudicator.decide(received, reliability[partition]);
+      Decision decision = adjudicator.decide(received, learners[partition].reliability());
+      learners[partition].read(task, received.subList(end.from(), received.size()));
       if (decision instanceof NeedMore more) {
         asked[task] += more.additionalAnswers();
         answers += more.additionalAnswers();
         rounds++;
-        due.add(new RoundEnd(roundEnd(end.at(), more.additionalAnswers(), random), task));
+        due.add(
+            new RoundEnd(
+                roundEnd(end.at(), more.additionalAnswers(), random),
+                task,
+                asked[task] - more.additionalAnswers()));
       } else if (decision instanceof Decided d) {
         decided++;
         correct += d.containsTarget() == truth[task] ? 1 : 0;
-        reliability[partition] =
-            adjudicator.learnFrom(received, d.containsTarget(), reliability[partition]);
       }
     }
     return new RoundReport(
         crowd.name(), positiveRate, gap, tasks, decided, correct, answers, rounds);
   }
 
-  private record RoundEnd(double at, int task) {}
+  /**
+   * Learns as the service's {@code WorkerBook} does: a window of the answers read last, decided
+   * tasks or not, and a fresh fit every so many answers.
+   */
+  private final class Learner {
+    private final ArrayDeque<Read> window = new ArrayDeque<>();
+    private WorkerReliability reliability = WorkerReliability.empty();
+    private int sinceFit;
+
+    private record Read(int task, WorkerAnswer answer) {}
+
+    WorkerReliability reliability() {
+      return reliability;
+    }
+
+    void read(int task, List<WorkerAnswer> answers) {
+      for (WorkerAnswer answer : answers) {
+        window.addLast(new Read(task, answer));
+        if (window.size() > settings.windowAnswers()) {
+          window.removeFirst();
+        }
+      }
+      sinceFit += answers.size();
+      if (sinceFit >= settings.refitEvery()) {
+        sinceFit = 0;
+        Map<Integer, List<WorkerAnswer>> byTask = new LinkedHashMap<>();
+        for (Read read : window) {
+          byTask.computeIfAbsent(read.task(), k -> new ArrayList<>()).add(read.answer());
+        }
+        reliability = adjudicator.learn(byTask.values());
+      }
+    }
+  }
+
+  private record RoundEnd(double at, int task, int from) {}
 
   /**
    * When a round of n answers asked at {@code start} is all in: the last of n workers' arrival and

@@ -15,19 +15,20 @@ import org.junit.jupiter.api.Test;
 /**
  * Learning who to trust, on a crowd where 80% of images contain the target (so a worker who always
  * says yes agrees with most decisions): 10 honest workers right 95% of the time, and four each of
- * always-yes, always-no and coin-flipping workers.
+ * always-yes, always-no and coin-flipping workers. Fitted to 2,000 tasks' answers, as the core does
+ * over its window of recent answers.
  */
 class WorkerReliabilityTest {
 
   private static final AdjudicationSettings SETTINGS =
-      new AdjudicationSettings(0.85, 0.85, 0.99, 9, 0.5, 4, 0.98, 1_000);
+      new AdjudicationSettings(0.85, 0.85, 0.99, 9, 0.5, 4, 0.98, 10_000, 100);
   private static final Adjudicator ADJUDICATOR = new Adjudicator(SETTINGS);
   private static final List<String> CROWD = new ArrayList<>();
 
   private static WorkerReliability learned;
 
   @BeforeAll
-  static void learnFromTwoThousandTasks() {
+  static void fitToTwoThousandTasks() {
     for (int i = 0; i < 10; i++) {
       CROWD.add("honest" + i);
     }
@@ -35,14 +36,12 @@ class WorkerReliabilityTest {
       CROWD.addAll(List.of("alwaysYes" + i, "alwaysNo" + i, "random" + i));
     }
     SplittableRandom random = new SplittableRandom(11);
-    learned = WorkerReliability.empty();
+    List<List<WorkerAnswer>> tasks = new ArrayList<>();
     for (int task = 0; task < 2_000; task++) {
       boolean truth = random.nextDouble() < 0.8;
-      List<WorkerAnswer> answers = answersFromFiveWorkers(task, truth, random);
-      if (ADJUDICATOR.decide(answers, learned) instanceof Decided decided) {
-        learned = ADJUDICATOR.learnFrom(answers, decided.containsTarget(), learned);
-      }
+      tasks.add(answersFromFiveWorkers(task, truth, random));
     }
+    learned = ADJUDICATOR.learn(tasks);
   }
 
   @Test
@@ -85,20 +84,6 @@ class WorkerReliabilityTest {
   void coinFlippersCannotDecideATask() {
     assertThat(ADJUDICATOR.decide(sameAnswer("random", true), learned))
         .isInstanceOf(NeedMore.class);
-  }
-
-  @Test
-  void forgetsTheLeastRecentlySeenWorkersBeyondItsCapacity() {
-    AdjudicationSettings threeWorkers =
-        new AdjudicationSettings(0.85, 0.85, 0.99, 9, 0.5, 4, 0.98, 3);
-    WorkerReliability reliability = WorkerReliability.empty();
-    for (String worker : List.of("w1", "w2", "w3", "w4", "w5")) {
-      LabelledAnswer lesson = new LabelledAnswer(answer(worker, true), 1.0);
-      reliability = reliability.learn(List.of(lesson), true, threeWorkers);
-    }
-
-    assertThat(reliability.workers()).containsOnlyKeys("w3", "w4", "w5");
-    assertThat(reliability.statsOf("w1")).isEqualTo(WorkerStats.NONE);
   }
 
   @Test

@@ -33,7 +33,7 @@ class HitLifecycleTest {
           60 * SECOND,
           attempt -> (10L << Math.min(attempt, 6)) * SECOND);
   static final AdjudicationSettings TRUSTING =
-      new AdjudicationSettings(0.9, 0.9, 0.99, 9, 0.5, 4, 0.98, 1000);
+      new AdjudicationSettings(0.9, 0.9, 0.99, 9, 0.5, 4, 0.98, 1000, 1);
 
   private final HitLifecycle lifecycle = new HitLifecycle(new Adjudicator(TRUSTING), SETTINGS);
   private final WorkerReliability nobody = WorkerReliability.empty();
@@ -77,7 +77,7 @@ class HitLifecycleTest {
     assertThat(decided.task().state()).isEqualTo(TaskState.COMPLETED);
     assertThat(decided.task().containsTarget()).isTrue();
     assertThat(decided.task().work().confidence()).isGreaterThanOrEqualTo(0.99);
-    assertThat(decided.learned()).isNotNull();
+    assertThat(decided.read()).as("answers to learn from").hasSize(3);
     assertThat(decided.commands()).singleElement().isInstanceOf(HitCommand.Approve.class);
     HitCommand.Approve approve = (HitCommand.Approve) decided.commands().get(0);
     assertThat(approve.assignmentIds()).hasSize(3);

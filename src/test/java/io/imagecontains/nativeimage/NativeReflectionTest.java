@@ -38,6 +38,7 @@ class NativeReflectionTest {
           io.imagecontains.mturk.HitCommand.class,
           io.imagecontains.mturk.HitEvent.class,
           io.imagecontains.adjudication.WorkerReliability.class,
+          io.imagecontains.core.ReadAnswer.class,
           io.imagecontains.api.Problem.class,
           io.imagecontains.workforce.crowd.CrowdSpec.class,
           io.imagecontains.workforce.inspect.HitSummary.class);
