@@ -1,17 +1,14 @@
 package io.imagecontains.core;
 
-import io.imagecontains.adjudication.AdjudicationSettings;
 import io.imagecontains.adjudication.Adjudicator;
+import io.imagecontains.adjudication.RecentAnswers;
 import io.imagecontains.adjudication.WorkerAnswer;
 import io.imagecontains.adjudication.WorkerReliability;
 import io.imagecontains.task.TaskJson;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -36,19 +33,16 @@ final class WorkerBook {
   private final Adjudicator adjudicator;
   private final TaskMetrics metrics;
   private final int window;
-  private final int refitEvery;
-  private final ArrayDeque<ReadAnswer> recent = new ArrayDeque<>();
+  private final RecentAnswers recent;
   private long nextSeq;
-  private int sinceFit;
   private WorkerReliability current;
 
   WorkerBook(KeyValueStore<String, byte[]> store, Adjudicator adjudicator, TaskMetrics metrics) {
     this.store = store;
     this.adjudicator = adjudicator;
     this.metrics = metrics;
-    AdjudicationSettings settings = adjudicator.settings();
-    this.window = settings.windowAnswers();
-    this.refitEvery = settings.refitEvery();
+    this.window = adjudicator.settings().windowAnswers();
+    this.recent = new RecentAnswers(adjudicator.settings());
     byte[] saved = store.get(KEY);
     this.current =
         saved == null ? WorkerReliability.empty() : TaskJson.read(saved, WorkerReliability.class);
@@ -62,34 +56,17 @@ final class WorkerBook {
   /** Answers newly read for a task; refits the view once enough came in since the last fit. */
   void read(String taskKey, List<WorkerAnswer> answers) {
     for (WorkerAnswer answer : answers) {
-      ReadAnswer entry =
-          new ReadAnswer(nextSeq++, taskKey, answer.workerId(), answer.containsTarget());
-      recent.addLast(entry);
-      store.put(slotKey(entry.seq()), TaskJson.write(entry));
-      if (recent.size() > window) {
-        recent.removeFirst(); // its slot was just reused
-      }
+      long seq = nextSeq++;
+      store.put( // the slot of the answer the window forgets now, if any
+          slotKey(seq),
+          TaskJson.write(new ReadAnswer(seq, taskKey, answer.workerId(), answer.containsTarget())));
     }
-    sinceFit += answers.size();
-    if (sinceFit >= refitEvery) {
-      refit();
+    if (recent.add(taskKey, answers)) {
+      long started = System.nanoTime();
+      current = adjudicator.learn(recent.byTask());
+      metrics.reliabilityFitted(System.nanoTime() - started, current.workers().size());
+      store.put(KEY, TaskJson.write(current));
     }
-  }
-
-  private void refit() {
-    sinceFit = 0;
-    Map<String, List<WorkerAnswer>> byTask = new LinkedHashMap<>();
-    for (ReadAnswer entry : recent) {
-      byTask
-          .computeIfAbsent(entry.task(), k -> new ArrayList<>())
-          .add(
-              new WorkerAnswer(
-                  entry.workerId(), entry.task() + "#" + entry.seq(), entry.containsTarget()));
-    }
-    long started = System.nanoTime();
-    current = adjudicator.learn(byTask.values());
-    metrics.reliabilityFitted(System.nanoTime() - started, current.workers().size());
-    store.put(KEY, TaskJson.write(current));
   }
 
   /**
@@ -111,8 +88,14 @@ final class WorkerBook {
       }
     }
     saved.sort(Comparator.comparingLong(ReadAnswer::seq));
-    recent.addAll(saved);
+    for (ReadAnswer answer : saved) {
+      recent.add(answer.task(), List.of(asWorkerAnswer(answer))); // a fit follows the next read
+    }
     nextSeq = saved.isEmpty() ? 0 : saved.get(saved.size() - 1).seq() + 1;
+  }
+
+  private static WorkerAnswer asWorkerAnswer(ReadAnswer read) {
+    return new WorkerAnswer(read.workerId(), read.task() + "#" + read.seq(), read.containsTarget());
   }
 
   private String slotKey(long seq) {

@@ -2,13 +2,10 @@ package io.imagecontains.adjudication;
 
 import io.imagecontains.adjudication.Decision.Decided;
 import io.imagecontains.adjudication.Decision.NeedMore;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
@@ -177,36 +174,18 @@ final class CrowdSimulation {
         crowd.name(), positiveRate, gap, tasks, decided, correct, answers, rounds);
   }
 
-  /**
-   * Learns as the service's {@code WorkerBook} does: a window of the answers read last, decided
-   * tasks or not, and a fresh fit every so many answers.
-   */
+  /** Learns as the service's {@code WorkerBook} does, from a window of recent answers. */
   private final class Learner {
-    private final ArrayDeque<Read> window = new ArrayDeque<>();
+    private final RecentAnswers window = new RecentAnswers(settings);
     private WorkerReliability reliability = WorkerReliability.empty();
-    private int sinceFit;
-
-    private record Read(int task, WorkerAnswer answer) {}
 
     WorkerReliability reliability() {
       return reliability;
     }
 
     void read(int task, List<WorkerAnswer> answers) {
-      for (WorkerAnswer answer : answers) {
-        window.addLast(new Read(task, answer));
-        if (window.size() > settings.windowAnswers()) {
-          window.removeFirst();
-        }
-      }
-      sinceFit += answers.size();
-      if (sinceFit >= settings.refitEvery()) {
-        sinceFit = 0;
-        Map<Integer, List<WorkerAnswer>> byTask = new LinkedHashMap<>();
-        for (Read read : window) {
-          byTask.computeIfAbsent(read.task(), k -> new ArrayList<>()).add(read.answer());
-        }
-        reliability = adjudicator.learn(byTask.values());
+      if (window.add(String.valueOf(task), answers)) {
+        reliability = adjudicator.learn(window.byTask());
       }
     }
   }
