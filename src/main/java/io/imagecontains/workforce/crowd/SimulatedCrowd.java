@@ -18,9 +18,12 @@ import java.util.logging.Logger;
 
 /**
  * Simulated workers answering HITs. For each open slot, after a log-normal arrival delay, a worker
- * drawn at random from the crowd (never one who already worked on that HIT) accepts it; then it
- * either abandons (the deadline passes, MTurk reopens the slot) or submits after its answer
- * latency, answering from the ground truth according to its behaviour.
+ * drawn at random from the crowd (never one who already worked on that HIT, nor one who does not
+ * meet its Qualification requirements, see {@link Workplace#mayWork}) accepts it; then it either
+ * abandons (the deadline passes, MTurk reopens the slot) or submits after its answer latency,
+ * answering from the ground truth according to its behaviour. When no worker of the crowd may take
+ * the slot, it stays open: nobody comes back for it unless it is announced again (an extension, a
+ * reopening expiry, an abandoned assignment).
  *
  * <p>Thread safety: called only under the registry lock (see {@link WorkerSource}), which also
  * guards the random generator, so a seeded run is reproducible.
@@ -72,9 +75,9 @@ public final class SimulatedCrowd implements WorkerSource {
   }
 
   private void arrive(Hit hit, Workplace workplace) {
-    Optional<SimulatedWorker> worker = drawWorkerNewTo(hit);
+    Optional<SimulatedWorker> worker = drawWorkerFor(hit, workplace);
     if (worker.isEmpty()) {
-      return; // everyone in the crowd already worked on it: the slot stays open
+      return; // everyone who may work on it already did: the slot stays open
     }
     Optional<Assignment> taken = workplace.accept(hit.id(), worker.get().id());
     taken.ifPresent(a -> work(hit, worker.get(), a, workplace));
@@ -89,6 +92,10 @@ public final class SimulatedCrowd implements WorkerSource {
     String answer = answersOf(worker).write(answerOf(worker, hit), random);
     workplace.at(
         assignment.acceptTime().plus(latency), () -> submit(assignment, answer, workplace));
+  }
+
+  private boolean mayTake(SimulatedWorker w, Hit hit, String label, Workplace workplace) {
+    return !hit.hasWorked(w.id()) && takes(w, label) && workplace.mayWork(hit, w.id());
   }
 
   /** A group that names labels works on those only; the others on any label nobody reserved. */
@@ -135,16 +142,17 @@ public final class SimulatedCrowd implements WorkerSource {
     }
   }
 
-  private Optional<SimulatedWorker> drawWorkerNewTo(Hit hit) {
+  /** A worker new to the HIT, who takes its label and may work on it; none if nobody is left. */
+  private Optional<SimulatedWorker> drawWorkerFor(Hit hit, Workplace workplace) {
     String label = reserved.isEmpty() ? null : labelOf(hit);
     for (int i = 0; i < DRAW_ATTEMPTS; i++) {
       SimulatedWorker w = workers.get(random.nextInt(workers.size()));
-      if (!hit.hasWorked(w.id()) && takes(w, label)) {
+      if (mayTake(w, hit, label, workplace)) {
         return Optional.of(w);
       }
     }
     List<SimulatedWorker> fresh =
-        workers.stream().filter(w -> !hit.hasWorked(w.id()) && takes(w, label)).toList();
+        workers.stream().filter(w -> mayTake(w, hit, label, workplace)).toList();
     return fresh.isEmpty()
         ? Optional.empty()
         : Optional.of(fresh.get(random.nextInt(fresh.size())));

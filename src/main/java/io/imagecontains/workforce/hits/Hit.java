@@ -15,6 +15,7 @@ public final class Hit {
   private final String typeId;
   private final long creationSeq;
   private final HitRequest request;
+  private final List<QualificationRequirements.Requirement> requirements;
   private final Instant creationTime;
   private final List<Assignment> assignments = new ArrayList<>();
   private Instant expiration;
@@ -22,11 +23,18 @@ public final class Hit {
   private boolean reviewing;
   private boolean disposed;
 
-  Hit(String id, String typeId, long creationSeq, HitRequest request, Instant creationTime) {
+  Hit(
+      String id,
+      String typeId,
+      long creationSeq,
+      HitRequest request,
+      List<QualificationRequirements.Requirement> requirements,
+      Instant creationTime) {
     this.id = id;
     this.typeId = typeId;
     this.creationSeq = creationSeq;
     this.request = request;
+    this.requirements = List.copyOf(requirements);
     this.creationTime = creationTime;
     this.expiration = creationTime.plus(request.lifetime());
     this.maxAssignments = request.maxAssignments();
@@ -116,6 +124,11 @@ public final class Hit {
 
   public HitRequest request() {
     return request;
+  }
+
+  /** The parsed {@code QualificationRequirements}; empty when the HIT has none. */
+  List<QualificationRequirements.Requirement> requirements() {
+    return requirements;
   }
 
   public Instant creationTime() {

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * The marketplace's state, shared by the requester side ({@link HitRegistry}) and the worker side
- * ({@link WorkerDesk}). The instance itself is the lock: every access to it, its HITs and their
- * assignments happens in {@code synchronized (book)}. Operations are in-memory and short, so the
- * Vert.x event loop that serves the API may take the lock without blocking anything for long.
+ * ({@link WorkerDesk}), Qualifications included. The instance itself is the lock: every access to
+ * it, its HITs and their assignments happens in {@code synchronized (book)}. Operations are
+ * in-memory and short, so the Vert.x event loop that serves the API may take the lock without
+ * blocking anything for long.
  */
 final class HitBook {
   final Clock clock;
@@ -22,6 +23,7 @@ final class HitBook {
   final RequestTokens extendTokens = new RequestTokens();
   final AccountLedger ledger;
   final HitIds ids;
+  final QualificationBook qualifications;
   final Map<String, Hit> hits = new LinkedHashMap<>();
   final Map<String, Assignment> assignments = new HashMap<>();
   final List<WorkerSource> sources = new ArrayList<>();
@@ -32,6 +34,7 @@ final class HitBook {
     this.schedule = new SimulationSchedule(clock.instant());
     this.ledger = new AccountLedger(startingBalance);
     this.ids = new HitIds(seed);
+    this.qualifications = new QualificationBook(seed);
   }
 
   /** Brings the simulation up to the clock (unless already inside it) and returns "now". */

@@ -9,9 +9,11 @@ import java.util.function.Supplier;
 /**
  * The requester side of the marketplace, with MTurk's rules: HIT creation deduplicated by {@code
  * UniqueRequestToken}, the under-10 extension rule, assignment review (via {@link #review()}),
- * early expiry and the preconditions of deletion. Thread-safe: every method takes the {@link
- * HitBook} lock and first brings the simulation up to the clock, so state is always read as of
- * "now".
+ * early expiry and the preconditions of deletion; and Qualification types and the Qualifications
+ * granted to workers, which a HIT's {@code QualificationRequirements} are checked against when a
+ * worker accepts (see {@link QualificationRequirements}). Thread-safe: every method takes the
+ * {@link HitBook} lock and first brings the simulation up to the clock, so state is always read as
+ * of "now".
  */
 public final class HitRegistry {
   private static final int EXTENSION_THRESHOLD = 10;
@@ -57,6 +59,9 @@ public final class HitRegistry {
     synchronized (book) {
       Instant now = book.advance();
       HitRules.validate(request);
+      List<QualificationRequirements.Requirement> requirements =
+          QualificationRequirements.parse(request.qualificationRequirements());
+      QualificationRequirements.checkValues(requirements, book.qualifications);
       book.createTokens
           .hitFor(request.uniqueRequestToken(), now)
           .ifPresent(
@@ -65,7 +70,14 @@ public final class HitRegistry {
                     TurkError.HIT_ALREADY_EXISTS,
                     "There is already a HIT with this unique request token: " + existing);
               });
-      Hit hit = new Hit(book.ids.next(), HitIds.typeIdFor(request), book.nextSeq(), request, now);
+      Hit hit =
+          new Hit(
+              book.ids.next(),
+              HitIds.typeIdFor(request),
+              book.nextSeq(),
+              request,
+              requirements,
+              now);
       book.hits.put(hit.id(), hit);
       book.createTokens.remember(request.uniqueRequestToken(), hit.id(), now);
       book.announceSlots(hit, hit.maxAssignments(), desk);
@@ -155,6 +167,78 @@ public final class HitRegistry {
     }
   }
 
+  /**
+   * {@code CreateQualificationType}; {@code status} is {@code Active} or {@code Inactive}.
+   *
+   * @throws TurkError if a type with this name exists already, or a parameter is missing
+   */
+  public QualificationType createQualificationType(
+      String name, String description, String keywords, String status) {
+    synchronized (book) {
+      Instant now = book.advance();
+      requireText(name, "Name");
+      requireText(description, "Description");
+      requireText(status, "QualificationTypeStatus");
+      if (!status.equals("Active") && !status.equals("Inactive")) {
+        throw new TurkError(
+            TurkError.PARAMETER_OUT_OF_RANGE,
+            "QualificationTypeStatus must be Active or Inactive, not " + status + ".");
+      }
+      return book.qualifications.create(name, description, keywords, status.equals("Active"), now);
+    }
+  }
+
+  /** {@code GetQualificationType}; an unknown id is a {@link TurkError}. */
+  public QualificationType qualificationType(String typeId) {
+    synchronized (book) {
+      book.advance();
+      return book.qualifications.type(typeId);
+    }
+  }
+
+  /** {@code ListQualificationTypes}: name or description containing {@code query}, any case. */
+  public Page<QualificationType> listQualificationTypes(
+      String query, String nextToken, Integer max) {
+    synchronized (book) {
+      book.advance();
+      return Page.of(book.qualifications.types(query), QualificationType::seq, nextToken, max);
+    }
+  }
+
+  /**
+   * {@code AssociateQualificationWithWorker}: grants the Qualification, or sets its value when the
+   * worker has it already. Counts from the worker's next accept on.
+   */
+  public void associateQualification(String typeId, String workerId, int integerValue) {
+    synchronized (book) {
+      Instant now = book.advance();
+      requireText(workerId, "WorkerId");
+      book.qualifications.grant(typeId, workerId, integerValue, now);
+    }
+  }
+
+  /** {@code DisassociateQualificationFromWorker}; a worker without it is a {@link TurkError}. */
+  public void disassociateQualification(String typeId, String workerId) {
+    synchronized (book) {
+      book.advance();
+      requireText(workerId, "WorkerId");
+      book.qualifications.revoke(typeId, workerId);
+    }
+  }
+
+  /**
+   * {@code ListWorkersWithQualificationType}, granted ones unless {@code status} says otherwise.
+   */
+  public Page<Qualification> listWorkersWithQualification(
+      String typeId, QualificationStatus status, String nextToken, Integer max) {
+    synchronized (book) {
+      book.advance();
+      QualificationStatus wanted = status == null ? QualificationStatus.Granted : status;
+      return Page.of(
+          book.qualifications.holders(typeId, wanted), Qualification::seq, nextToken, max);
+    }
+  }
+
   public BigDecimal availableBalance() {
     synchronized (book) {
       book.advance();
@@ -166,6 +250,12 @@ public final class HitRegistry {
     synchronized (book) {
       book.advance();
       return book.ledger.spent();
+    }
+  }
+
+  private static void requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new TurkError(TurkError.MISSING_PARAMETERS, "No value provided for " + name + ".");
     }
   }
 }

@@ -14,6 +14,12 @@ public final class TurkError extends RuntimeException {
       "AWS.MechanicalTurk.AssignmentDoesNotExist";
   public static final String INVALID_ASSIGNMENT_STATE = "AWS.MechanicalTurk.InvalidAssignmentState";
   public static final String INVALID_HIT_STATE = "AWS.MechanicalTurk.InvalidHITState";
+  public static final String QUALIFICATION_TYPE_ALREADY_EXISTS =
+      "AWS.MechanicalTurk.QualificationTypeAlreadyExists";
+  public static final String QUALIFICATION_TYPE_DOES_NOT_EXIST =
+      "AWS.MechanicalTurk.QualificationTypeDoesNotExist";
+  public static final String QUALIFICATION_DOES_NOT_EXIST =
+      "AWS.MechanicalTurk.QualificationDoesNotExist";
   public static final String MISSING_PARAMETERS = "AWS.MissingParameters";
   public static final String PARAMETER_OUT_OF_RANGE = "AWS.ParameterOutOfRange";
   public static final String UNSUPPORTED_OPERATION = "AWS.MechanicalTurk.UnsupportedOperation";

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The worker side of the marketplace: accepting, submitting and giving back assignments, plus the
- * timers MTurk runs on them (the assignment deadline and auto-approval). Thread-safe through the
- * {@link HitBook} lock.
+ * The worker side of the marketplace: accepting (for workers who meet the HIT's Qualification
+ * requirements), submitting and giving back assignments, plus the timers MTurk runs on them (the
+ * assignment deadline and auto-approval). Thread-safe through the {@link HitBook} lock.
  */
 final class WorkerDesk implements Workplace {
   private final HitBook book;
@@ -35,7 +35,10 @@ final class WorkerDesk implements Workplace {
     synchronized (book) {
       Instant now = book.advance();
       Hit hit = book.hits.get(hitId);
-      if (hit == null || hit.status(now) != HitStatus.Assignable || hit.hasWorked(workerId)) {
+      if (hit == null
+          || hit.status(now) != HitStatus.Assignable
+          || hit.hasWorked(workerId)
+          || !meetsRequirements(hit, workerId)) {
         return Optional.empty();
       }
       Instant deadline = now.plus(hit.request().assignmentDuration());
@@ -45,6 +48,18 @@ final class WorkerDesk implements Workplace {
       book.schedule.schedule(deadline, () -> abandonIfOpen(a));
       return Optional.of(a);
     }
+  }
+
+  @Override
+  public boolean mayWork(Hit hit, String workerId) {
+    synchronized (book) {
+      book.advance();
+      return meetsRequirements(hit, workerId);
+    }
+  }
+
+  private boolean meetsRequirements(Hit hit, String workerId) {
+    return QualificationRequirements.allow(hit.requirements(), book.qualifications, workerId);
   }
 
   @Override

@@ -11,6 +11,9 @@ import io.imagecontains.workforce.hits.HitRegistry;
 import io.imagecontains.workforce.hits.HitRequest;
 import io.imagecontains.workforce.hits.HitStatus;
 import io.imagecontains.workforce.hits.Page;
+import io.imagecontains.workforce.hits.Qualification;
+import io.imagecontains.workforce.hits.QualificationStatus;
+import io.imagecontains.workforce.hits.QualificationType;
 import io.imagecontains.workforce.hits.TurkError;
 import java.util.EnumSet;
 import java.util.Map;
@@ -19,7 +22,8 @@ import java.util.function.Function;
 
 /**
  * The Requester API operations the simulator serves, each mapping an AWS JSON request to a {@link
- * HitRegistry} call and its result back to JSON. Each runs whole under the registry lock, so a
+ * HitRegistry} call and its result back to JSON: HITs, assignments, the balance, and Qualification
+ * types with the Qualifications granted to workers. Each runs whole under the registry lock, so a
  * response is one consistent view.
  */
 final class Operations {
@@ -43,7 +47,13 @@ final class Operations {
             Map.entry("UpdateExpirationForHIT", this::updateExpiration),
             Map.entry("UpdateHITReviewStatus", this::updateReviewStatus),
             Map.entry("DeleteHIT", this::delete),
-            Map.entry("GetAccountBalance", f -> balance()));
+            Map.entry("GetAccountBalance", f -> balance()),
+            Map.entry("CreateQualificationType", this::createQualificationType),
+            Map.entry("GetQualificationType", this::getQualificationType),
+            Map.entry("ListQualificationTypes", this::listQualificationTypes),
+            Map.entry("AssociateQualificationWithWorker", this::associateQualification),
+            Map.entry("DisassociateQualificationFromWorker", this::disassociateQualification),
+            Map.entry("ListWorkersWithQualificationType", this::listWorkersWithQualification));
   }
 
   boolean supports(String operation) {
@@ -160,6 +170,81 @@ final class Operations {
     out.put("AvailableBalance", registry.availableBalance().toPlainString());
     out.put("OnHoldBalance", "0.00");
     return out;
+  }
+
+  /**
+   * Test, AnswerKey, AutoGranted and the like are accepted and ignored: no tests, no auto-grant.
+   */
+  private ObjectNode createQualificationType(RequestFields f) {
+    QualificationType type =
+        registry.createQualificationType(
+            f.requiredText("Name"),
+            f.requiredText("Description"),
+            f.text("Keywords"),
+            f.requiredText("QualificationTypeStatus"));
+    return withQualificationType(type);
+  }
+
+  private ObjectNode getQualificationType(RequestFields f) {
+    return withQualificationType(registry.qualificationType(f.requiredText("QualificationTypeId")));
+  }
+
+  private static ObjectNode withQualificationType(QualificationType type) {
+    ObjectNode out = NODES.objectNode();
+    out.set("QualificationType", QualificationJson.type(type));
+    return out;
+  }
+
+  /** Every type here is the caller's and requestable, so both flags only have to be there. */
+  private ObjectNode listQualificationTypes(RequestFields f) {
+    if (f.raw("MustBeRequestable") == null) {
+      throw new TurkError(TurkError.MISSING_PARAMETERS, "No value provided for MustBeRequestable.");
+    }
+    Page<QualificationType> page =
+        registry.listQualificationTypes(
+            f.text("Query"), f.text("NextToken"), f.integer("MaxResults"));
+    ArrayNode items = NODES.arrayNode();
+    page.items().forEach(t -> items.add(QualificationJson.type(t)));
+    return pageJson(page, "QualificationTypes", items);
+  }
+
+  /** {@code SendNotification} is ignored: simulated workers read no mail. */
+  private ObjectNode associateQualification(RequestFields f) {
+    Integer value = f.integer("IntegerValue");
+    registry.associateQualification(
+        f.requiredText("QualificationTypeId"),
+        f.requiredText("WorkerId"),
+        value == null ? 1 : value);
+    return NODES.objectNode();
+  }
+
+  /** {@code Reason} is accepted and ignored: simulated workers read no mail. */
+  private ObjectNode disassociateQualification(RequestFields f) {
+    registry.disassociateQualification(
+        f.requiredText("QualificationTypeId"), f.requiredText("WorkerId"));
+    return NODES.objectNode();
+  }
+
+  private ObjectNode listWorkersWithQualification(RequestFields f) {
+    String status = f.text("Status");
+    Page<Qualification> page =
+        registry.listWorkersWithQualification(
+            f.requiredText("QualificationTypeId"),
+            status == null ? null : qualificationStatus(status),
+            f.text("NextToken"),
+            f.integer("MaxResults"));
+    ArrayNode items = NODES.arrayNode();
+    page.items().forEach(q -> items.add(QualificationJson.qualification(q)));
+    return pageJson(page, "Qualifications", items);
+  }
+
+  private static QualificationStatus qualificationStatus(String name) {
+    for (QualificationStatus s : QualificationStatus.values()) {
+      if (s.name().equals(name)) {
+        return s;
+      }
+    }
+    throw new TurkError(TurkError.PARAMETER_OUT_OF_RANGE, "Status must be Granted or Revoked.");
   }
 
   private static ObjectNode pageJson(Page<?> page, String field, ArrayNode items) {
