@@ -135,10 +135,22 @@ def quality(args):
         "tasksWithoutHit": n - len(hits),
         "tasksWithSeveralHits": sum(1 for h in hits.values() if len(h) > 1),
         "extraTerminalViews": extra,
+        "workersExcluded": excluded_workers(d / "service-metrics.txt"),
         "seconds": args.seconds,
     }
     (d / "quality.json").write_text(json.dumps(row))
     print(json.dumps(row))
+
+
+def excluded_workers(metrics):
+    """Workers the service kept off its HITs (its metric), or None without a metrics snapshot."""
+    if not metrics.exists():
+        return None
+    total = 0.0
+    for line in metrics.read_text().splitlines():
+        if line.startswith("image_contains_worker_exclusions_total") and 'outcome="excluded"' in line:
+            total += float(line.rsplit(" ", 1)[1])
+    return int(total)
 
 
 def table(args):
@@ -174,6 +186,8 @@ def table(args):
                 f"{r['tasksWithoutHit']}, extra terminal views {r['extraTerminalViews']}"
             )
         notes.append(f"baseline answers from the service's own run: {r['baselineRealShare']:.0%}")
+        if r.get("workersExcluded") is not None:
+            notes.append(f"workers excluded {r['workersExcluded']}")
         print(f"  {r['case']}: " + "; ".join(notes))
 
 

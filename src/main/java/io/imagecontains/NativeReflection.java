@@ -27,11 +27,15 @@ import software.amazon.awssdk.services.mturk.model.ApproveAssignmentRequest;
 import software.amazon.awssdk.services.mturk.model.ApproveAssignmentResponse;
 import software.amazon.awssdk.services.mturk.model.Assignment;
 import software.amazon.awssdk.services.mturk.model.AssignmentStatus;
+import software.amazon.awssdk.services.mturk.model.AssociateQualificationWithWorkerRequest;
+import software.amazon.awssdk.services.mturk.model.AssociateQualificationWithWorkerResponse;
 import software.amazon.awssdk.services.mturk.model.Comparator;
 import software.amazon.awssdk.services.mturk.model.CreateAdditionalAssignmentsForHitRequest;
 import software.amazon.awssdk.services.mturk.model.CreateAdditionalAssignmentsForHitResponse;
 import software.amazon.awssdk.services.mturk.model.CreateHitRequest;
 import software.amazon.awssdk.services.mturk.model.CreateHitResponse;
+import software.amazon.awssdk.services.mturk.model.CreateQualificationTypeRequest;
+import software.amazon.awssdk.services.mturk.model.CreateQualificationTypeResponse;
 import software.amazon.awssdk.services.mturk.model.DeleteHitRequest;
 import software.amazon.awssdk.services.mturk.model.DeleteHitResponse;
 import software.amazon.awssdk.services.mturk.model.GetAssignmentRequest;
@@ -39,14 +43,19 @@ import software.amazon.awssdk.services.mturk.model.GetAssignmentResponse;
 import software.amazon.awssdk.services.mturk.model.GetHitRequest;
 import software.amazon.awssdk.services.mturk.model.GetHitResponse;
 import software.amazon.awssdk.services.mturk.model.HIT;
+import software.amazon.awssdk.services.mturk.model.HITAccessActions;
 import software.amazon.awssdk.services.mturk.model.HITStatus;
 import software.amazon.awssdk.services.mturk.model.ListAssignmentsForHitRequest;
 import software.amazon.awssdk.services.mturk.model.ListAssignmentsForHitResponse;
+import software.amazon.awssdk.services.mturk.model.ListQualificationTypesRequest;
+import software.amazon.awssdk.services.mturk.model.ListQualificationTypesResponse;
 import software.amazon.awssdk.services.mturk.model.ListReviewableHiTsRequest;
 import software.amazon.awssdk.services.mturk.model.ListReviewableHiTsResponse;
 import software.amazon.awssdk.services.mturk.model.Locale;
 import software.amazon.awssdk.services.mturk.model.MTurkException;
 import software.amazon.awssdk.services.mturk.model.QualificationRequirement;
+import software.amazon.awssdk.services.mturk.model.QualificationType;
+import software.amazon.awssdk.services.mturk.model.QualificationTypeStatus;
 import software.amazon.awssdk.services.mturk.model.RequestErrorException;
 import software.amazon.awssdk.services.mturk.model.ReviewableHITStatus;
 import software.amazon.awssdk.services.mturk.model.ServiceException;
@@ -110,6 +119,18 @@ import software.amazon.awssdk.services.mturk.model.UpdateExpirationForHitRespons
       ReviewableHITStatus.class,
       UpdateExpirationForHitRequest.class,
       UpdateExpirationForHitResponse.class,
+      AssociateQualificationWithWorkerRequest.class,
+      AssociateQualificationWithWorkerRequest.Builder.class,
+      AssociateQualificationWithWorkerResponse.class,
+      CreateQualificationTypeRequest.class,
+      CreateQualificationTypeRequest.Builder.class,
+      CreateQualificationTypeResponse.class,
+      ListQualificationTypesRequest.class,
+      ListQualificationTypesRequest.Builder.class,
+      ListQualificationTypesResponse.class,
+      QualificationType.class,
+      QualificationTypeStatus.class,
+      HITAccessActions.class,
       Assignment.class,
       AssignmentStatus.class,
       Comparator.class,

@@ -43,6 +43,7 @@ final class TaskProcessor implements Processor<String, byte[], String, byte[]> {
         new WorkerBook(
             context.getStateStore(TaskTopology.WORKERS_STORE),
             wiring.lifecycle().adjudicator(),
+            wiring.exclusion(),
             wiring.metrics());
     this.writer =
         new TaskWriter(
@@ -126,7 +127,10 @@ final class TaskProcessor implements Processor<String, byte[], String, byte[]> {
       writer.call(command);
     }
     if (!step.read().isEmpty()) {
-      workers.read(key, step.read());
+      for (String worker : workers.read(key, step.read())) {
+        LOG.infof("Excluding worker %s: their answers tell nothing", worker);
+        writer.call(HitCommand.ExcludeWorker.of(worker));
+      }
     }
   }
 

@@ -2,7 +2,9 @@ package io.imagecontains.core;
 
 import io.imagecontains.adjudication.AdjudicationSettings;
 import io.imagecontains.adjudication.Adjudicator;
+import io.imagecontains.adjudication.ExclusionRule;
 import io.imagecontains.kafka.TopicsConfig;
+import io.imagecontains.mturk.MTurkConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -36,11 +38,21 @@ public class TaskTopology {
   static final String HIT_COMMANDS_SINK = "hit-commands";
 
   @Produces
-  Topology topology(TopicsConfig topics, CoreConfig core, MeterRegistry registry) {
-    return build(topics, wiring(topics, core, new TaskMetrics(registry)));
+  Topology topology(
+      TopicsConfig topics, CoreConfig core, MTurkConfig mturk, MeterRegistry registry) {
+    return build(
+        topics, wiring(topics, core, exclusion(mturk.exclusion()), new TaskMetrics(registry)));
   }
 
-  public static CoreWiring wiring(TopicsConfig topics, CoreConfig core, TaskMetrics metrics) {
+  /** Who to keep off future HITs, as {@code mturk.exclusion.*} says; null when turned off. */
+  public static ExclusionRule exclusion(MTurkConfig.Exclusion config) {
+    return config.enabled()
+        ? new ExclusionRule(config.minAnswers(), config.maxWeight(), config.maxShare())
+        : null;
+  }
+
+  public static CoreWiring wiring(
+      TopicsConfig topics, CoreConfig core, ExclusionRule exclusion, TaskMetrics metrics) {
     LifecycleSettings settings =
         new LifecycleSettings(
             core.createRetry().toMillis(),
@@ -51,7 +63,7 @@ public class TaskTopology {
             pollSchedule(core.poll()));
     HitLifecycle lifecycle = new HitLifecycle(new Adjudicator(adjudication(core)), settings);
     return new CoreWiring(
-        lifecycle, metrics, topics.hitEvents(), core.tick(), core.maxWakeupsPerTick());
+        lifecycle, exclusion, metrics, topics.hitEvents(), core.tick(), core.maxWakeupsPerTick());
   }
 
   /** Jitter spreads polls of tasks created together; it need not be reproducible here. */

@@ -1,14 +1,17 @@
 package io.imagecontains.core;
 
 import io.imagecontains.adjudication.Adjudicator;
+import io.imagecontains.adjudication.ExclusionRule;
 import io.imagecontains.adjudication.RecentAnswers;
 import io.imagecontains.adjudication.WorkerAnswer;
 import io.imagecontains.adjudication.WorkerReliability;
 import io.imagecontains.task.TaskJson;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -20,7 +23,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * one entry each, in a ring of keys), and every {@code refitEvery} answers replaces the reliability
  * view with {@link Adjudicator#learn} over them. The view is one value, with a copy in memory so
  * deciding does not read it back each time; so is the window, read back once when the partition is
- * assigned.
+ * assigned. After each fit, workers the {@link ExclusionRule} finds uninformative are excluded
+ * (once each; their record at the time is kept under {@code excluded/<worker>}).
  */
 final class WorkerBook {
 
@@ -29,17 +33,30 @@ final class WorkerBook {
   /** Prefix of the window's keys; the rest is the slot, zero-padded so they sort. */
   static final String ANSWER_PREFIX = "answer/";
 
+  /** Prefix of the keys of workers this partition excluded; the rest is the worker id. */
+  static final String EXCLUDED_PREFIX = "excluded/";
+
   private final KeyValueStore<String, byte[]> store;
   private final Adjudicator adjudicator;
   private final TaskMetrics metrics;
   private final int window;
   private final RecentAnswers recent;
+  private final ExclusionRule exclusion;
+  private final Set<String> excluded = new HashSet<>();
   private long nextSeq;
   private WorkerReliability current;
 
-  WorkerBook(KeyValueStore<String, byte[]> store, Adjudicator adjudicator, TaskMetrics metrics) {
+  /**
+   * @param exclusion who to keep off future HITs after each fit; null for nobody
+   */
+  WorkerBook(
+      KeyValueStore<String, byte[]> store,
+      Adjudicator adjudicator,
+      ExclusionRule exclusion,
+      TaskMetrics metrics) {
     this.store = store;
     this.adjudicator = adjudicator;
+    this.exclusion = exclusion;
     this.metrics = metrics;
     this.window = adjudicator.settings().windowAnswers();
     this.recent = new RecentAnswers(adjudicator.settings());
@@ -47,14 +64,22 @@ final class WorkerBook {
     this.current =
         saved == null ? WorkerReliability.empty() : TaskJson.read(saved, WorkerReliability.class);
     loadWindow();
+    try (KeyValueIterator<String, byte[]> entries =
+        store.prefixScan(EXCLUDED_PREFIX, new StringSerializer())) {
+      entries.forEachRemaining(e -> excluded.add(e.key.substring(EXCLUDED_PREFIX.length())));
+    }
   }
 
   WorkerReliability current() {
     return current;
   }
 
-  /** Answers newly read for a task; refits the view once enough came in since the last fit. */
-  void read(String taskKey, List<WorkerAnswer> answers) {
+  /**
+   * Answers newly read for a task; refits the view once enough came in since the last fit.
+   *
+   * @return workers to exclude from now on, judged by the new fit (none without a fit)
+   */
+  List<String> read(String taskKey, List<WorkerAnswer> answers) {
     for (WorkerAnswer answer : answers) {
       long seq = nextSeq++;
       store.put( // the slot of the answer the window forgets now, if any
@@ -66,7 +91,21 @@ final class WorkerBook {
       current = adjudicator.learn(recent.byTask());
       metrics.reliabilityFitted(System.nanoTime() - started, current.workers().size());
       store.put(KEY, TaskJson.write(current));
+      return exclude();
     }
+    return List.of();
+  }
+
+  private List<String> exclude() {
+    if (exclusion == null) {
+      return List.of();
+    }
+    List<String> workers = exclusion.toExclude(current, excluded, adjudicator);
+    for (String worker : workers) {
+      excluded.add(worker);
+      store.put(EXCLUDED_PREFIX + worker, TaskJson.write(current.statsOf(worker)));
+    }
+    return workers;
   }
 
   /**

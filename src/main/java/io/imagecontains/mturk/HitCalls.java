@@ -4,6 +4,7 @@ import io.imagecontains.mturk.HitCommand.AddAssignments;
 import io.imagecontains.mturk.HitCommand.Approve;
 import io.imagecontains.mturk.HitCommand.CreateHit;
 import io.imagecontains.mturk.HitCommand.DeleteHit;
+import io.imagecontains.mturk.HitCommand.ExcludeWorker;
 import io.imagecontains.mturk.HitCommand.ExpireHit;
 import io.imagecontains.mturk.HitCommand.ListAssignments;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +27,8 @@ public class HitCalls {
   private final AssignmentReview review;
   private final HitDisposal disposal;
   private final MTurkOperations mturk;
+  private final WorkerExclusion exclusion;
+  private final MTurkMetrics metrics;
   private final int pageSize;
 
   HitCalls(
@@ -34,12 +37,16 @@ public class HitCalls {
       AssignmentReview review,
       HitDisposal disposal,
       MTurkOperations mturk,
+      WorkerExclusion exclusion,
+      MTurkMetrics metrics,
       int pageSize) {
     this.creation = creation;
     this.listing = listing;
     this.review = review;
     this.disposal = disposal;
     this.mturk = mturk;
+    this.exclusion = exclusion;
+    this.metrics = metrics;
     this.pageSize = pageSize;
   }
 
@@ -61,12 +68,18 @@ public class HitCalls {
     MTurkOperations mturk =
         new MTurkOperations(client, new PacedCalls(pacer, metrics, config.maxAttempts()));
     HitRequests requests = new HitRequests(config.hit(), config.environment().externalSubmitUrl());
+    WorkerExclusion exclusion =
+        config.exclusion().enabled()
+            ? new WorkerExclusion(mturk, config.exclusion().qualificationName())
+            : null;
     return new HitCalls(
-        new HitCreation(mturk, requests),
+        new HitCreation(mturk, requests, exclusion),
         new AssignmentListing(mturk, new AnswerParser(), metrics, listPageSize),
         new AssignmentReview(mturk, metrics, requests.reward()),
         new HitDisposal(mturk),
         mturk,
+        exclusion,
+        metrics,
         listPageSize);
   }
 
@@ -76,6 +89,18 @@ public class HitCalls {
         .deferred(() -> dispatch(command))
         .onFailure()
         .recoverWithItem(error -> HitFailures.callFailed(command, error));
+  }
+
+  /**
+   * Keeps the worker off our HITs; never fails, and answers with no event (a failure is logged and
+   * counted). With exclusion turned off, only counted as skipped.
+   */
+  public Uni<Void> exclude(ExcludeWorker command) {
+    if (exclusion == null) {
+      metrics.exclusion("skipped");
+      return Uni.createFrom().voidItem();
+    }
+    return exclusion.exclude(command.workerId(), metrics);
   }
 
   /**

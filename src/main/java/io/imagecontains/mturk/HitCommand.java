@@ -18,6 +18,7 @@ import java.util.List;
   @JsonSubTypes.Type(value = HitCommand.Approve.class, name = "Approve"),
   @JsonSubTypes.Type(value = HitCommand.ExpireHit.class, name = "ExpireHit"),
   @JsonSubTypes.Type(value = HitCommand.DeleteHit.class, name = "DeleteHit"),
+  @JsonSubTypes.Type(value = HitCommand.ExcludeWorker.class, name = "ExcludeWorker"),
 })
 public sealed interface HitCommand {
 
@@ -46,4 +47,20 @@ public sealed interface HitCommand {
 
   /** Delete the HIT once MTurk allows it (expired or reviewable, all assignments reviewed). */
   record DeleteHit(String taskKey, String hitId) implements HitCommand {}
+
+  /**
+   * Keep a worker whose answers tell nothing off our HITs (see the gateway's WorkerExclusion). Not
+   * about one task: its key is {@link #key(String)} of the worker, and no event answers it.
+   */
+  record ExcludeWorker(String taskKey, String workerId) implements HitCommand {
+
+    public static ExcludeWorker of(String workerId) {
+      return new ExcludeWorker(key(workerId), workerId);
+    }
+
+    /** The Kafka key of a worker's exclusion: not a task key (those have one slash, no colon). */
+    public static String key(String workerId) {
+      return "exclude-worker:" + workerId;
+    }
+  }
 }

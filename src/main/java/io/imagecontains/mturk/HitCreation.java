@@ -22,15 +22,21 @@ final class HitCreation {
 
   private final MTurkOperations mturk;
   private final HitRequests requests;
+  private final WorkerExclusion exclusion;
 
-  HitCreation(MTurkOperations mturk, HitRequests requests) {
+  /**
+   * @param exclusion when not null, every HIT requires workers not to have its qualification
+   */
+  HitCreation(MTurkOperations mturk, HitRequests requests, WorkerExclusion exclusion) {
     this.mturk = mturk;
     this.requests = requests;
+    this.exclusion = exclusion;
   }
 
   Uni<HitEvent> create(HitCommand.CreateHit c) {
-    return mturk
-        .createHit(requests.create(c))
+    Uni<String> excluded = exclusion == null ? Uni.createFrom().nullItem() : exclusion.typeId();
+    return excluded
+        .chain(typeId -> mturk.createHit(requests.create(c, typeId)))
         .onFailure(TurkCallException.withCode(TurkFailure.HIT_ALREADY_EXISTS))
         .recoverWithUni(error -> existingHit(c, (TurkCallException) error))
         .map(hit -> created(c, hit));

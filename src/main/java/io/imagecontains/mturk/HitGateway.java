@@ -73,6 +73,9 @@ public class HitGateway {
   }
 
   private CompletionStage<Void> executeOne(HitCommand command) {
+    if (command instanceof HitCommand.ExcludeWorker exclude) {
+      return calls.exclude(exclude).subscribeAsCompletionStage();
+    }
     return calls.execute(command).chain(events::send).subscribeAsCompletionStage();
   }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.mturk.model.Comparator;
 import software.amazon.awssdk.services.mturk.model.CreateHitRequest;
+import software.amazon.awssdk.services.mturk.model.HITAccessActions;
 import software.amazon.awssdk.services.mturk.model.Locale;
 import software.amazon.awssdk.services.mturk.model.QualificationRequirement;
 
@@ -51,7 +52,21 @@ final class HitRequests {
     this.qualifications = qualifications(hit.qualificationRequirements().orElse(List.of()));
   }
 
-  CreateHitRequest create(HitCommand.CreateHit c) {
+  /**
+   * @param excludedTypeId our qualification of excluded workers, required not to exist; null for
+   *     none
+   */
+  CreateHitRequest create(HitCommand.CreateHit c, String excludedTypeId) {
+    List<QualificationRequirement> required = qualifications;
+    if (excludedTypeId != null) {
+      required = new ArrayList<>(qualifications);
+      required.add(
+          QualificationRequirement.builder()
+              .qualificationTypeId(excludedTypeId)
+              .comparator(Comparator.DOES_NOT_EXIST)
+              .actionsGuarded(HITAccessActions.DISCOVER_PREVIEW_AND_ACCEPT)
+              .build());
+    }
     return CreateHitRequest.builder()
         .title(hit.title())
         .description(hit.description())
@@ -64,7 +79,7 @@ final class HitRequests {
         .question(question.xml(c.imageUrl(), c.label()))
         .requesterAnnotation(annotation(c.taskKey(), c.imageUrl(), c.label()))
         .uniqueRequestToken(requestToken(c.token()))
-        .qualificationRequirements(qualifications)
+        .qualificationRequirements(required)
         .build();
   }
 

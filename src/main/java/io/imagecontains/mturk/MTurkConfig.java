@@ -186,6 +186,38 @@ public interface MTurkConfig {
     int frameHeight();
   }
 
+  /** Keeping workers whose answers tell nothing off this service's HITs (see WorkerExclusion). */
+  Exclusion exclusion();
+
+  /** Exclusion of uninformative workers. */
+  interface Exclusion {
+    /**
+     * Grant workers the core finds uninformative (random, always-yes, always-no) a qualification,
+     * and require on every HIT that workers do not have it: they can no longer accept our HITs.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Name of that qualification type; created at first use, found by name after that. */
+    @WithDefault("image-contains: excluded workers")
+    String qualificationName();
+
+    /** Answers a worker needs in the core's window before they are judged. */
+    @WithDefault("20")
+    int minAnswers();
+
+    /**
+     * Workers whose answers move the odds by less than this on average (log-odds) are excluded: an
+     * honest 80% worker's move them by 1.4, a 62% worker's by 0.5, a coin-flipper's by about 0.
+     */
+    @WithDefault("0.5")
+    double maxWeight();
+
+    /** Never exclude more than this share of the workers known. */
+    @WithDefault("0.5")
+    double maxShare();
+  }
+
   /** Where MTurk is, per environment. */
   enum Environment {
     SANDBOX(

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * image_contains_mturk_calls_total{operation, outcome}}, {@code
  * image_contains_mturk_throttles_total}, {@code image_contains_malformed_answers_total}, {@code
  * image_contains_unreadable_hit_commands_total} and {@code image_contains_hit_cost_dollars_total}
- * (rewards of approved assignments plus MTurk's fee), and the time of each attempt, {@code
+ * (rewards of approved assignments plus MTurk's fee), {@code
+ * image_contains_worker_exclusions_total{outcome}}, and the time of each attempt, {@code
  * image_contains_mturk_call_seconds{operation}}.
  */
 @ApplicationScoped
@@ -32,6 +33,7 @@ public class MTurkMetrics {
   static final String COST = "image_contains_hit_cost_dollars";
   static final String QUEUED = "image_contains_gateway_queued_commands";
   static final String RATE = "image_contains_mturk_call_rate";
+  static final String EXCLUSIONS = "image_contains_worker_exclusions";
 
   /** Outcome of one attempt of one call (the {@code outcome} tag). */
   public enum Outcome {
@@ -120,6 +122,11 @@ public class MTurkMetrics {
   /** The gateway's commands read and not yet done (waiting for their task, a slot, or MTurk). */
   public void queuedCommands(java.util.function.IntSupplier size) {
     io.micrometer.core.instrument.Gauge.builder(QUEUED, size::getAsInt).register(registry);
+  }
+
+  /** A worker excluded from our HITs ({@code outcome} excluded), or an attempt that failed. */
+  public void exclusion(String outcome) {
+    registry.counter(EXCLUSIONS, "outcome", outcome).increment();
   }
 
   /** An assignment we approved: its reward plus MTurk's fee, 20% and at least one cent. */

@@ -2,6 +2,7 @@ package io.imagecontains.mturk;
 
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
+import java.util.List;
 import software.amazon.awssdk.services.mturk.MTurkAsyncClient;
 import software.amazon.awssdk.services.mturk.model.Assignment;
 import software.amazon.awssdk.services.mturk.model.AssignmentStatus;
@@ -9,6 +10,8 @@ import software.amazon.awssdk.services.mturk.model.CreateHitRequest;
 import software.amazon.awssdk.services.mturk.model.HIT;
 import software.amazon.awssdk.services.mturk.model.ListAssignmentsForHitResponse;
 import software.amazon.awssdk.services.mturk.model.ListReviewableHiTsResponse;
+import software.amazon.awssdk.services.mturk.model.QualificationType;
+import software.amazon.awssdk.services.mturk.model.QualificationTypeStatus;
 import software.amazon.awssdk.services.mturk.model.ReviewableHITStatus;
 
 /**
@@ -102,5 +105,48 @@ final class MTurkOperations {
 
   Uni<Void> delete(String hitId) {
     return calls.call("DeleteHIT", () -> mturk.deleteHIT(b -> b.hitId(hitId))).replaceWithVoid();
+  }
+
+  /** Our qualification types whose name or description contains {@code query}, first page. */
+  Uni<List<QualificationType>> ownQualificationTypes(String query) {
+    return calls
+        .call(
+            "ListQualificationTypes",
+            () ->
+                mturk.listQualificationTypes(
+                    b ->
+                        b.query(query)
+                            .mustBeRequestable(false)
+                            .mustBeOwnedByCaller(true)
+                            .maxResults(100)))
+        .map(r -> r.qualificationTypes());
+  }
+
+  Uni<QualificationType> createQualificationType(String name, String description) {
+    return calls
+        .call(
+            "CreateQualificationType",
+            () ->
+                mturk.createQualificationType(
+                    b ->
+                        b.name(name)
+                            .description(description)
+                            .qualificationTypeStatus(QualificationTypeStatus.ACTIVE)))
+        .map(r -> r.qualificationType());
+  }
+
+  /** Grants the qualification quietly (no e-mail to the worker). */
+  Uni<Void> grant(String qualificationTypeId, String workerId) {
+    return calls
+        .call(
+            "AssociateQualificationWithWorker",
+            () ->
+                mturk.associateQualificationWithWorker(
+                    b ->
+                        b.qualificationTypeId(qualificationTypeId)
+                            .workerId(workerId)
+                            .integerValue(1)
+                            .sendNotification(false)))
+        .replaceWithVoid();
   }
 }

@@ -3,11 +3,15 @@ package io.imagecontains.adjudication;
 import io.imagecontains.adjudication.Decision.Decided;
 import io.imagecontains.adjudication.Decision.NeedMore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * Offline answer-quality benchmark of the {@link Adjudicator}: simulated crowds answer simulated
@@ -76,15 +80,33 @@ final class CrowdSimulation {
 
   private final AdjudicationSettings settings;
   private final Adjudicator adjudicator;
+  private final ExclusionRule exclusion;
 
+  /** With the service's default exclusion of uninformative workers. */
   CrowdSimulation(AdjudicationSettings settings) {
+    this(settings, SERVICE_EXCLUSION);
+  }
+
+  /**
+   * @param exclusion who to keep off further tasks after each fit, as the service does; null for
+   *     nobody
+   */
+  CrowdSimulation(AdjudicationSettings settings, ExclusionRule exclusion) {
     this.settings = settings;
     this.adjudicator = new Adjudicator(settings);
+    this.exclusion = exclusion;
   }
+
+  static final ExclusionRule SERVICE_EXCLUSION =
+      new ExclusionRule(
+          ExclusionRule.DEFAULT_MIN_ANSWERS,
+          ExclusionRule.DEFAULT_MAX_WEIGHT,
+          ExclusionRule.DEFAULT_MAX_SHARE);
 
   CrowdReport run(Crowd crowd, double positiveRate, int tasks, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
-    Learner learner = new Learner();
+    Set<String> excluded = new HashSet<>();
+    Learner learner = new Learner(excluded);
     int decided = 0;
     int correct = 0;
     long answers = 0;
@@ -93,8 +115,18 @@ final class CrowdSimulation {
     int majority5 = 0;
     for (int task = 0; task < tasks; task++) {
       boolean truth = random.nextDouble() < positiveRate;
-      List<WorkerAnswer> offered = answersFromDistinctWorkers(crowd, truth, task, random);
-      Outcome outcome = adjudicate(offered, learner.reliability());
+      WorkerAnswer[] offered = new WorkerAnswer[AdjudicationSettings.MAX_ANSWERS_LIMIT];
+      for (int i = 0; i < offered.length; i++) {
+        offered[i] = draw(crowd, truth, task, i, offered, Set.of(), random);
+      }
+      majority3 += majority(offered, 3) == truth ? 1 : 0;
+      majority5 += majority(offered, 5) == truth ? 1 : 0;
+      int t = task;
+      WorkerAnswer[] asked = new WorkerAnswer[offered.length];
+      Outcome outcome =
+          adjudicate(
+              i -> asked[i] = draw(crowd, truth, t, i, asked, excluded, random),
+              learner.reliability());
       learner.read(task, outcome.used());
       answers += outcome.paidAnswers();
       received += outcome.used().size();
@@ -102,8 +134,6 @@ final class CrowdSimulation {
         decided++;
         correct += d.containsTarget() == truth ? 1 : 0;
       }
-      majority3 += majority(offered, 3) == truth ? 1 : 0;
-      majority5 += majority(offered, 5) == truth ? 1 : 0;
     }
     return new CrowdReport(
         crowd.name(),
@@ -120,51 +150,52 @@ final class CrowdSimulation {
   /**
    * The service's way: answers come in rounds (a round is read when all its answers are in, as when
    * MTurk lists the HIT reviewable), rounds end in an order set by the workers' delays, and each of
-   * {@code partitions} learns on its own from the tasks it decides. Tasks start {@code gap}
-   * simulated seconds apart; with a gap of 0 all start at once, and the first tasks decided are
-   * mostly those whose first answers agreed: the learner sees a biased sample while thousands of
-   * tasks are in flight.
+   * {@code partitions} learns on its own. Each answer's worker is drawn when they arrive to accept
+   * the assignment, so exclusions apply from then on, as on MTurk. Tasks start {@code gap}
+   * simulated seconds apart; with a gap of 0 all start at once.
    */
   RoundReport runInRounds(
       Crowd crowd, double positiveRate, int tasks, long seed, int partitions, double gap) {
     SplittableRandom random = new SplittableRandom(seed);
+    Set<String> excluded = new HashSet<>();
     Learner[] learners = new Learner[partitions];
     for (int p = 0; p < partitions; p++) {
-      learners[p] = new Learner();
+      learners[p] = new Learner(excluded);
     }
-    PriorityQueue<RoundEnd> due = new PriorityQueue<>(Comparator.comparingDouble(RoundEnd::at));
+    PriorityQueue<Event> events = new PriorityQueue<>(Comparator.comparingDouble(Event::at));
     boolean[] truth = new boolean[tasks];
-    List<List<WorkerAnswer>> offered = new ArrayList<>();
+    WorkerAnswer[][] offered = new WorkerAnswer[tasks][AdjudicationSettings.MAX_ANSWERS_LIMIT];
     int[] asked = new int[tasks];
     long answers = 0;
     long rounds = 0;
     for (int task = 0; task < tasks; task++) {
       truth[task] = random.nextDouble() < positiveRate;
-      offered.add(answersFromDistinctWorkers(crowd, truth[task], task, random));
       Decision first = adjudicator.decide(List.of(), learners[task % partitions].reliability());
       asked[task] = ((NeedMore) first).additionalAnswers();
       answers += asked[task];
       rounds++;
-      due.add(new RoundEnd(roundEnd(task * gap, asked[task], random), task, 0));
+      scheduleRound(task * gap, task, 0, asked[task], random, events);
     }
     int decided = 0;
     int correct = 0;
-    while (!due.isEmpty()) {
-      RoundEnd end = due.poll();
-      int task = end.task();
+    while (!events.isEmpty()) {
+      Event event = events.poll();
+      int task = event.task();
+      if (event.arrival()) {
+        offered[task][event.index()] =
+            draw(crowd, truth[task], task, event.index(), offered[task], excluded, random);
+        continue;
+      }
       int partition = task % partitions;
-      List<WorkerAnswer> received = offered.get(task).subList(0, asked[task]);
+      List<WorkerAnswer> received = Arrays.asList(offered[task]).subList(0, asked[task]);
       Decision decision = adjudicator.decide(received, learners[partition].reliability());
-      learners[partition].read(task, received.subList(end.from(), received.size()));
+      learners[partition].read(task, received.subList(event.index(), received.size()));
       if (decision instanceof NeedMore more) {
+        int from = asked[task];
         asked[task] += more.additionalAnswers();
         answers += more.additionalAnswers();
         rounds++;
-        due.add(
-            new RoundEnd(
-                roundEnd(end.at(), more.additionalAnswers(), random),
-                task,
-                asked[task] - more.additionalAnswers()));
+        scheduleRound(event.at(), task, from, more.additionalAnswers(), random, events);
       } else if (decision instanceof Decided d) {
         decided++;
         correct += d.containsTarget() == truth[task] ? 1 : 0;
@@ -174,10 +205,19 @@ final class CrowdSimulation {
         crowd.name(), positiveRate, gap, tasks, decided, correct, answers, rounds);
   }
 
-  /** Learns as the service's {@code WorkerBook} does, from a window of recent answers. */
+  /**
+   * Learns as the service's {@code WorkerBook} does: fits to a window of recent answers, then
+   * excludes the workers the rule finds uninformative (into a set all partitions share, as MTurk
+   * applies an exclusion to every HIT).
+   */
   private final class Learner {
     private final RecentAnswers window = new RecentAnswers(settings);
+    private final Set<String> excluded;
     private WorkerReliability reliability = WorkerReliability.empty();
+
+    Learner(Set<String> excluded) {
+      this.excluded = excluded;
+    }
 
     WorkerReliability reliability() {
       return reliability;
@@ -186,25 +226,40 @@ final class CrowdSimulation {
     void read(int task, List<WorkerAnswer> answers) {
       if (window.add(String.valueOf(task), answers)) {
         reliability = adjudicator.learn(window.byTask());
+        if (exclusion != null) {
+          excluded.addAll(exclusion.toExclude(reliability, excluded, adjudicator));
+        }
       }
     }
   }
 
-  private record RoundEnd(double at, int task, int from) {}
-
   /**
-   * When a round of n answers asked at {@code start} is all in: the last of n workers' arrival and
-   * answer delays, log-normal with the default crowd file's medians (30 s and 45 s).
+   * A round's events: each worker arriving to accept one of its {@code n} assignments, and the
+   * round's end when the last of them has answered. Delays are log-normal with the default crowd
+   * file's medians (30 s to arrive, 45 s to answer).
    */
-  private static double roundEnd(double start, int n, SplittableRandom random) {
+  private static void scheduleRound(
+      double start,
+      int task,
+      int from,
+      int n,
+      SplittableRandom random,
+      PriorityQueue<Event> events) {
     double last = 0;
     for (int i = 0; i < n; i++) {
       double arrival = 30 * Math.exp(random.nextGaussian());
       double latency = 45 * Math.exp(0.6 * random.nextGaussian());
+      events.add(new Event(start + arrival, task, from + i, true));
       last = Math.max(last, arrival + latency);
     }
-    return start + last;
+    events.add(new Event(start + last, task, from, false));
   }
+
+  /**
+   * @param index the answer's place in its task; for a round's end, where the round's answers start
+   * @param arrival a worker arriving to accept, rather than a round ending
+   */
+  private record Event(double at, int task, int index, boolean arrival) {}
 
   /** One case of {@link #runInRounds}; rounds per task is what polling costs per task. */
   record RoundReport(
@@ -255,33 +310,55 @@ final class CrowdSimulation {
 
   private record Outcome(Decision decision, List<WorkerAnswer> used, int paidAnswers) {}
 
-  /** Feeds answers one by one, asking for more only when nothing is outstanding. */
-  private Outcome adjudicate(List<WorkerAnswer> offered, WorkerReliability reliability) {
+  /** Hands answers over one by one, asking for more only when nothing is outstanding. */
+  private Outcome adjudicate(IntFunction<WorkerAnswer> answer, WorkerReliability reliability) {
     List<WorkerAnswer> received = new ArrayList<>();
     int requested = 0;
     Decision decision = adjudicator.decide(received, reliability);
     while (decision instanceof NeedMore more) {
       int outstanding = requested - received.size();
       requested += Math.max(0, more.additionalAnswers() - outstanding);
-      received.add(offered.get(received.size()));
+      received.add(answer.apply(received.size()));
       decision = adjudicator.decide(received, reliability);
     }
     return new Outcome(decision, received, requested);
   }
 
-  private static List<WorkerAnswer> answersFromDistinctWorkers(
-      Crowd crowd, boolean truth, int task, SplittableRandom random) {
-    List<Worker> pool = new ArrayList<>(crowd.pool());
-    List<WorkerAnswer> answers = new ArrayList<>();
-    for (int i = 0; i < AdjudicationSettings.MAX_ANSWERS_LIMIT; i++) {
-      Worker worker = pool.remove(random.nextInt(pool.size()));
-      answers.add(new WorkerAnswer(worker.id(), task + "/" + i, worker.answer(truth, random)));
+  /**
+   * The answer of a worker drawn at random from the crowd: not one already in {@code taken}, and
+   * not an excluded one while any other is left.
+   */
+  private static WorkerAnswer draw(
+      Crowd crowd,
+      boolean truth,
+      int task,
+      int index,
+      WorkerAnswer[] taken,
+      Set<String> excluded,
+      SplittableRandom random) {
+    Set<String> busy = new HashSet<>();
+    for (WorkerAnswer answer : taken) {
+      if (answer != null) {
+        busy.add(answer.workerId());
+      }
     }
-    return answers;
+    List<Worker> free = new ArrayList<>();
+    List<Worker> allowed = new ArrayList<>();
+    for (Worker worker : crowd.pool()) {
+      if (!busy.contains(worker.id())) {
+        free.add(worker);
+        if (!excluded.contains(worker.id())) {
+          allowed.add(worker);
+        }
+      }
+    }
+    List<Worker> from = allowed.isEmpty() ? free : allowed;
+    Worker worker = from.get(random.nextInt(from.size()));
+    return new WorkerAnswer(worker.id(), task + "/" + index, worker.answer(truth, random));
   }
 
-  private static boolean majority(List<WorkerAnswer> answers, int size) {
-    long yes = answers.stream().limit(size).filter(WorkerAnswer::containsTarget).count();
+  private static boolean majority(WorkerAnswer[] answers, int size) {
+    long yes = Arrays.stream(answers).limit(size).filter(WorkerAnswer::containsTarget).count();
     return 2 * yes > size;
   }
 

@@ -77,7 +77,8 @@ final class SecondReplica implements AutoCloseable {
         new KafkaStreams(
             TaskTopology.build(
                 topics,
-                TaskTopology.wiring(topics, core, new TaskMetrics(new SimpleMeterRegistry()))),
+                TaskTopology.wiring(
+                    topics, core, null, new TaskMetrics(new SimpleMeterRegistry()))),
             props);
     streams.start();
     SecondReplica replica = new SecondReplica(streams, requiredKey);

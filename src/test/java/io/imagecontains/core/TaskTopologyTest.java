@@ -105,6 +105,7 @@ class TaskTopologyTest {
         new HitLifecycle(new Adjudicator(HitLifecycleTest.TRUSTING), HitLifecycleTest.SETTINGS);
     return new CoreWiring(
         lifecycle,
+        null,
         new TaskMetrics(new SimpleMeterRegistry()),
         "hit-events",
         Duration.ofSeconds(1),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagecontains.adjudication.AdjudicationSettings;
 import io.imagecontains.adjudication.Adjudicator;
+import io.imagecontains.adjudication.ExclusionRule;
 import io.imagecontains.adjudication.WorkerAnswer;
 import io.imagecontains.adjudication.WorkerReliability;
 import io.imagecontains.adjudication.WorkerStats;
@@ -91,8 +92,39 @@ class WorkerBookTest {
     assertThat(reopened.current().workers()).containsKeys("w0", "w1", "w2", "w3", "w9");
   }
 
+  @Test
+  void excludesAWorkerWhoAlwaysSaysYesOnceAndRemembersItAfterAReopen() {
+    ExclusionRule rule = new ExclusionRule(4, 0.5, 0.5);
+    WorkerBook book = book(rule);
+    List<String> excluded = new ArrayList<>();
+    for (int task = 0; task < 12; task++) { // honest workers a, b, c right every time
+      boolean truth = task % 2 == 0;
+      String key = "t" + task;
+      excluded.addAll(
+          book.read(
+              key,
+              List.of(
+                  answer("a", key, truth),
+                  answer("b", key, truth),
+                  answer("c", key, truth),
+                  answer("yes", key, true))));
+    }
+
+    assertThat(excluded).containsExactly("yes");
+    WorkerBook reopened = book(rule);
+    for (int task = 12; task < 20; task++) {
+      String key = "t" + task;
+      assertThat(reopened.read(key, List.of(answer("a", key, true), answer("yes", key, true))))
+          .isEmpty();
+    }
+  }
+
   private WorkerBook book() {
-    return new WorkerBook(store, ADJUDICATOR, new TaskMetrics(registry));
+    return book(null);
+  }
+
+  private WorkerBook book(ExclusionRule rule) {
+    return new WorkerBook(store, ADJUDICATOR, rule, new TaskMetrics(registry));
   }
 
   private List<String> windowKeys() {

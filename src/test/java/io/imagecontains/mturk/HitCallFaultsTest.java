@@ -149,7 +149,7 @@ class HitCallFaultsTest {
 
   @Test
   void underRandomFaultsEveryTaskGetsExactlyOneHit() {
-    Gateway gw = gateway(Map.of("mturk.max-attempts", "10"));
+    Gateway gw = gateway(Map.of("mturk.max-attempts", "10", "mturk.exclusion.enabled", "true"));
     sim.faults(
         FaultSettings.NONE
             .withThrottleRate(0.2)
@@ -171,6 +171,8 @@ class HitCallFaultsTest {
     assertThat(events).hasSize(30).allMatch(e -> e instanceof HitCreated);
     assertThat(batch).allMatch(task -> sim.server.inspection().hitsCreatedFor(task) == 1);
     assertThat(sim.server.inspection().duplicateTasks()).isEmpty();
+    // Eight creates looked the exclusion type up at once, under the same faults: still one type.
+    assertThat(sim.server.registry().listQualificationTypes(null, null, 100).items()).hasSize(1);
   }
 
   @Test
@@ -184,7 +186,8 @@ class HitCallFaultsTest {
             Map.of(
                 "mturk.endpoint", "http://127.0.0.1:" + closedPort,
                 "mturk.max-attempts", "2",
-                "mturk.backoff.initial", "PT0.01S"));
+                "mturk.backoff.initial", "PT0.01S",
+                "mturk.exclusion.enabled", "false"));
     try (var client =
         MTurkClients.builder(
                 config,
@@ -215,6 +218,9 @@ class HitCallFaultsTest {
     values.put("mturk.backoff.initial", "PT0.01S");
     values.put("mturk.backoff.max", "PT0.1S");
     values.put("mturk.backoff.min-rate", "1");
+    // These count the attempts of the call under test; the exclusion type's lookup would come first
+    // (WorkerExclusionTest covers it; underRandomFaultsEveryTaskGetsExactlyOneHit keeps it on).
+    values.put("mturk.exclusion.enabled", "false");
     values.putAll(overrides);
     MTurkConfig config = TestConfigs.mturk(values);
     CallPacer pacer =

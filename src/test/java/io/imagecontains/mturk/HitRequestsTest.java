@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.mturk.model.Comparator;
 import software.amazon.awssdk.services.mturk.model.CreateHitRequest;
+import software.amazon.awssdk.services.mturk.model.HITAccessActions;
 import software.amazon.awssdk.services.mturk.model.QualificationRequirement;
 
 /** The CreateHIT request a task gets: offer from config, token, annotation, the 9 cap. */
@@ -27,8 +28,8 @@ class HitRequestsTest {
   void theRequestCarriesTheOfferTheTokenAndTheTask() throws Exception {
     CreateHitRequest r =
         requests.create(
-            new HitCommand.CreateHit(
-                "image-contains/t1", "tok-1", "https://x.org/a.jpg", "dog", 3));
+            new HitCommand.CreateHit("image-contains/t1", "tok-1", "https://x.org/a.jpg", "dog", 3),
+            null);
 
     assertThat(r.reward()).isEqualTo("0.10");
     assertThat(r.maxAssignments()).isEqualTo(3);
@@ -47,8 +48,24 @@ class HitRequestsTest {
   void neverMoreThanNineAssignments() {
     CreateHitRequest r =
         requests.create(
-            new HitCommand.CreateHit("image-contains/t1", "tok", "https://x.org/a", "dog", 25));
+            new HitCommand.CreateHit("image-contains/t1", "tok", "https://x.org/a", "dog", 25),
+            null);
     assertThat(r.maxAssignments()).isEqualTo(9);
+  }
+
+  @Test
+  void excludedWorkersMayNeitherSeeNorAcceptTheHit() {
+    CreateHitRequest r =
+        requests.create(
+            new HitCommand.CreateHit("image-contains/t1", "tok", "https://x.org/a", "dog", 3),
+            "3EXCLUDED");
+
+    assertThat(r.qualificationRequirements()).hasSize(3);
+    QualificationRequirement excluded = r.qualificationRequirements().get(2);
+    assertThat(excluded.qualificationTypeId()).isEqualTo("3EXCLUDED");
+    assertThat(excluded.comparator()).isEqualTo(Comparator.DOES_NOT_EXIST);
+    assertThat(excluded.actionsGuarded()).isEqualTo(HITAccessActions.DISCOVER_PREVIEW_AND_ACCEPT);
+    assertThat(excluded.integerValues()).isEmpty();
   }
 
   @Test
