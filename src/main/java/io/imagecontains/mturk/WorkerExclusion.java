@@ -25,17 +25,36 @@ final class WorkerExclusion {
   private final String name;
   private final AtomicReference<String> typeId = new AtomicReference<>();
 
+  /** The lookup under way, shared by the calls that need the id meanwhile; null when none is. */
+  private final AtomicReference<Uni<String>> lookup = new AtomicReference<>();
+
   WorkerExclusion(MTurkOperations mturk, String name) {
     this.mturk = mturk;
     this.name = name;
   }
 
-  /** The qualification type's id: known, found, or else created. */
+  /**
+   * The qualification type's id: known, found, or else created. Calls while a lookup is under way
+   * share it (HIT creations start many at once); a failed lookup is tried afresh by the next call.
+   */
   Uni<String> typeId() {
     String known = typeId.get();
     if (known != null) {
       return Uni.createFrom().item(known);
     }
+    Uni<String> shared = lookup.get();
+    if (shared == null) {
+      Uni<String> fresh =
+          resolve().onTermination().invoke(() -> lookup.set(null)).memoize().indefinitely();
+      shared = lookup.compareAndSet(null, fresh) ? fresh : lookup.get();
+      if (shared == null) {
+        shared = fresh;
+      }
+    }
+    return shared;
+  }
+
+  private Uni<String> resolve() {
     return find()
         .onItem()
         .ifNull()

@@ -6,6 +6,7 @@ import io.imagecontains.mturk.HitCommand.CreateHit;
 import io.imagecontains.mturk.HitEvent.HitCreated;
 import io.imagecontains.workforce.hits.Qualification;
 import io.imagecontains.workforce.hits.QualificationType;
+import io.smallrye.mutiny.Multi;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,32 @@ class WorkerExclusionTest {
     assertThat(required).hasSize(1);
     assertThat(required.get(0).get("QualificationTypeId").asText()).isEqualTo(types.get(0).id());
     assertThat(required.get(0).get("Comparator").asText()).isEqualTo("DoesNotExist");
+  }
+
+  @Test
+  void hitsCreatedTogetherShareOneLookupOfTheType() {
+    List<HitEvent> events =
+        Multi.createFrom()
+            .range(0, 16)
+            .onItem()
+            .transformToUni(
+                i ->
+                    sim.calls.execute(
+                        new CreateHit(
+                            "image-contains/m" + i,
+                            "m" + i + "#1",
+                            HitCallsTest.DOG_URL,
+                            "dog",
+                            3)))
+            .merge(16)
+            .collect()
+            .asList()
+            .await()
+            .atMost(Duration.ofSeconds(60));
+
+    assertThat(events).hasSize(16).allMatch(e -> e instanceof HitCreated);
+    assertThat(sim.calls("ListQualificationTypes")).isOne();
+    assertThat(sim.calls("CreateQualificationType")).isOne();
   }
 
   @Test
