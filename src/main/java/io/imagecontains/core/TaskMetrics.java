@@ -5,6 +5,7 @@ import io.imagecontains.task.Task;
 import io.imagecontains.task.TaskState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -38,7 +39,9 @@ public class TaskMetrics {
         Timer.builder("image_contains_reliability_fit_seconds")
             .description("Fits of worker reliability to the recent answers of a partition")
             .register(registry);
-    registry.gauge("image_contains_reliability_workers", knownWorkers);
+    Gauge.builder("image_contains_reliability_workers", knownWorkers, AtomicInteger::get)
+        .description("Workers known to the last fit of worker reliability (any partition)")
+        .register(registry);
   }
 
   /** Counted for every view: looked up by function and state, without building a key. */
