@@ -16,6 +16,9 @@ final class PacedCalls {
 
   private static final Logger LOG = Logger.getLogger(PacedCalls.class);
 
+  /** Vert.x timers' smallest delay. */
+  static final Duration MIN_WAIT = Duration.ofMillis(1);
+
   private final CallPacer pacer;
   private final MTurkMetrics metrics;
   private final int maxAttempts;
@@ -85,8 +88,14 @@ final class PacedCalls {
     return after(delay, attempt(operation, call, attempt + 1));
   }
 
-  private static <T> Uni<T> after(Duration delay, Uni<T> then) {
-    if (delay.isZero()) {
+  /**
+   * {@code then} after {@code delay}. A wait under a millisecond is not waited: Quarkus runs
+   * Mutiny's timers on Vert.x, which refuses them ("Cannot schedule a timer with delay &lt; 1 ms"),
+   * and the pacer hands out such waits now and then (a slot due a fraction of a millisecond from
+   * now). That refusal failed a CreateHIT for good in the calls benchmark.
+   */
+  static <T> Uni<T> after(Duration delay, Uni<T> then) {
+    if (delay.compareTo(MIN_WAIT) < 0) {
       return then;
     }
     return Uni.createFrom().voidItem().onItem().delayIt().by(delay).chain(() -> then);
