@@ -96,6 +96,8 @@ def quality(args):
     decided = correct = answers = submitted = real_used = 0
     failures = {}
     majority = {3: 0, 5: 0}
+    fresh = SideCrowd(json.loads((d / "sim-workers.json").read_text()), args.seed + 1)
+    majority_crowd = {3: 0, 5: 0}
     for i in range(1, args.tasks + 1):
         name = f"{args.prefix}-{i}"
         task_hits = hits.get(name, [])
@@ -108,6 +110,8 @@ def quality(args):
             votes = crowd.top_up(real, truth, k)
             real_used += min(k, len(real))
             majority[k] += (sum(votes) * 2 > k) == truth
+            # the whole roster, excluded workers too: fixed majority voting, which excludes nobody
+            majority_crowd[k] += (sum(fresh.top_up([], truth, k)) * 2 > k) == truth
         if name not in views:
             continue
         view = views[name][1]
@@ -130,6 +134,8 @@ def quality(args):
         "submittedPerTask": submitted / n,
         "majority3": majority[3] / n,
         "majority5": majority[5] / n,
+        "majority3Crowd": majority_crowd[3] / n,
+        "majority5Crowd": majority_crowd[5] / n,
         "baselineRealShare": real_used / (8 * n),
         "failures": failures,
         "tasksWithoutHit": n - len(hits),
@@ -157,7 +163,7 @@ def table(args):
     rows = [json.loads(Path(f).read_text()) for f in args.files]
     head = (
         f"{'case':<24}{'tasks':>7}{'accuracy':>10}{'decided':>9}{'answers':>9}"
-        f"{'paid':>7}{'maj-3':>8}{'maj-5':>8}  {'targets':<9}{'time':>7}"
+        f"{'paid':>7}{'maj-3':>8}{'maj-5':>8}{'crowd-3':>9}{'crowd-5':>9}  {'targets':<9}{'time':>7}"
     )
     print(head)
     print("-" * len(head))
@@ -166,13 +172,16 @@ def table(args):
         print(
             f"{r['case']:<24}{r['tasks']:>7}{r['accuracy']:>10.2%}{r['decidedShare']:>9.1%}"
             f"{r['answersPerTask']:>9.2f}{r['submittedPerTask']:>7.2f}{r['majority3']:>8.1%}"
-            f"{r['majority5']:>8.1%}  {'met' if ok else 'MISSED':<9}{r['seconds']:>6}s"
+            f"{r['majority5']:>8.1%}{r.get('majority3Crowd', float('nan')):>9.1%}"
+            f"{r.get('majority5Crowd', float('nan')):>9.1%}  {'met' if ok else 'MISSED':<9}{r['seconds']:>6}s"
         )
     print()
     print("accuracy: on decided tasks, against the simulator's truth; decided: completed / sent;")
     print("answers: the service's answers received per task (details.answers, failed tasks too);")
     print("paid: assignments submitted per task (incl. any that arrived after the decision);")
-    print("maj-k: fixed majority of k answers per task, every task scored (see bench/README.md).")
+    print("maj-k: fixed majority of k answers per task, every task scored: the service's own answers")
+    print("       first (after exclusions, from a cleaner crowd), topped up from the roster;")
+    print("crowd-k: the same from the whole roster, excluded workers too: majority voting as such.")
     print("targets: accuracy >= 99%, decided >= 95%, answers <= 4.5.")
     for r in rows:
         notes = []
