@@ -8,6 +8,7 @@ import io.imagecontains.mturk.MTurkConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -37,7 +38,12 @@ public class TaskTopology {
   static final String REJECTIONS_SINK = "rejections";
   static final String HIT_COMMANDS_SINK = "hit-commands";
 
+  /**
+   * One topology per process: Quarkus looks the bean up more than once, and a second build would
+   * register a second set of metrics whose gauges the registry ignores.
+   */
   @Produces
+  @Singleton
   Topology topology(
       TopicsConfig topics, CoreConfig core, MTurkConfig mturk, MeterRegistry registry) {
     return build(
