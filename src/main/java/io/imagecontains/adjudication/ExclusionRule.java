@@ -8,10 +8,12 @@ import java.util.Set;
 /**
  * Which workers to keep off future HITs: those whose answers, as fitted, tell almost nothing — on
  * average an answer of theirs moves the odds by less than {@code maxWeight} (in log-odds: an honest
- * 80% worker's by 1.4, a 62% worker's by 0.5, a coin-flipper's by about 0, and an always-yes
- * worker's "yes", all they ever say, by about 0). Their answers already weigh about nothing in
- * decisions, but each still costs a reward and a round; in the mixed benchmark crowd (30% such
- * workers) excluding them cut answers per task by a sixth.
+ * 80% worker's by 1.4, a 57% worker's by 0.3, a coin-flipper's by about 0, and an always-yes
+ * worker's "yes", all they ever say, by about 0). At 0.5 the simulated mixed crowd lost one or two
+ * of its 70 honest workers (misjudged by early fits); at 0.3 none, and all 30 junk workers still
+ * go. Their answers already weigh about nothing in decisions, but each still costs a reward and a
+ * round; in the mixed benchmark crowd (30% such workers) excluding them cut answers per task by a
+ * sixth.
  *
  * <p>Only workers with at least {@code minAnswers} answers in the window are judged, so that an
  * honest worker's unlucky start is not mistaken for noise; and never more than {@code maxShare} of
@@ -25,7 +27,7 @@ import java.util.Set;
 public record ExclusionRule(int minAnswers, double maxWeight, double maxShare) {
 
   public static final int DEFAULT_MIN_ANSWERS = 20;
-  public static final double DEFAULT_MAX_WEIGHT = 0.5;
+  public static final double DEFAULT_MAX_WEIGHT = 0.3;
   public static final double DEFAULT_MAX_SHARE = 0.5;
 
   public ExclusionRule {

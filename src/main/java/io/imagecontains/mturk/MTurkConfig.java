@@ -208,9 +208,9 @@ public interface MTurkConfig {
 
     /**
      * Workers whose answers move the odds by less than this on average (log-odds) are excluded: an
-     * honest 80% worker's move them by 1.4, a 62% worker's by 0.5, a coin-flipper's by about 0.
+     * honest 80% worker's move them by 1.4, a 57% worker's by 0.3, a coin-flipper's by about 0.
      */
-    @WithDefault("0.5")
+    @WithDefault("0.3")
     double maxWeight();
 
     /** Never exclude more than this share of the workers known. */

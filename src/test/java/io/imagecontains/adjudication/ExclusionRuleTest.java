@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 class ExclusionRuleTest {
 
   private static final Adjudicator ADJUDICATOR = new Adjudicator(AdjudicationSettings.defaults());
-  private static final ExclusionRule RULE = new ExclusionRule(20, 0.5, 0.5);
+  private static final ExclusionRule RULE =
+      new ExclusionRule(
+          ExclusionRule.DEFAULT_MIN_ANSWERS,
+          ExclusionRule.DEFAULT_MAX_WEIGHT,
+          ExclusionRule.DEFAULT_MAX_SHARE);
 
   private final WorkerReliability fitted = ADJUDICATOR.learn(tasks(3_000, 0.3));
 
@@ -46,7 +50,7 @@ class ExclusionRuleTest {
 
   @Test
   void neverExcludesMoreThanTheShareAllowedOfTheWorkersKnown() {
-    ExclusionRule aTenth = new ExclusionRule(20, 0.5, 0.1);
+    ExclusionRule aTenth = new ExclusionRule(20, ExclusionRule.DEFAULT_MAX_WEIGHT, 0.1);
 
     assertThat(aTenth.toExclude(fitted, Set.of(), ADJUDICATOR)).hasSize(3); // 10% of 30
     assertThat(aTenth.toExclude(fitted, Set.of("random0", "yes0", "no0"), ADJUDICATOR)).isEmpty();
