@@ -52,10 +52,10 @@ public record ExclusionRule(int minAnswers, double maxWeight, double maxShare) {
     List<Map.Entry<String, Double>> candidates = new ArrayList<>();
     for (Map.Entry<String, WorkerStats> e : view.workers().entrySet()) {
       WorkerStats stats = e.getValue();
-      if (excluded.contains(e.getKey()) || stats.positives() + stats.negatives() < minAnswers) {
+      double answers = stats.positives() + stats.negatives();
+      if (excluded.contains(e.getKey()) || answers < minAnswers) {
         continue;
       }
-      double answers = stats.positives() + stats.negatives();
       double yesShare =
           (stats.yesOnPositives() + stats.negatives() - stats.noOnNegatives()) / answers;
       double informativeness =

@@ -23,9 +23,11 @@ final class WorkerExclusion {
 
   private final MTurkOperations mturk;
   private final String name;
-  private final AtomicReference<String> typeId = new AtomicReference<>();
 
-  /** The lookup under way, shared by the calls that need the id meanwhile; null when none is. */
+  /**
+   * The lookup: while it runs, shared by every call that needs the id; once it succeeded, the id
+   * itself (replayed); after a failure, null again, so that the next call tries afresh.
+   */
   private final AtomicReference<Uni<String>> lookup = new AtomicReference<>();
 
   WorkerExclusion(MTurkOperations mturk, String name) {
@@ -38,20 +40,13 @@ final class WorkerExclusion {
    * share it (HIT creations start many at once); a failed lookup is tried afresh by the next call.
    */
   Uni<String> typeId() {
-    String known = typeId.get();
-    if (known != null) {
-      return Uni.createFrom().item(known);
-    }
     Uni<String> shared = lookup.get();
-    if (shared == null) {
-      Uni<String> fresh =
-          resolve().onTermination().invoke(() -> lookup.set(null)).memoize().indefinitely();
-      shared = lookup.compareAndSet(null, fresh) ? fresh : lookup.get();
-      if (shared == null) {
-        shared = fresh;
-      }
+    if (shared != null) {
+      return shared;
     }
-    return shared;
+    Uni<String> fresh =
+        resolve().onFailure().invoke(() -> lookup.set(null)).memoize().indefinitely();
+    return lookup.compareAndSet(null, fresh) ? fresh : typeId();
   }
 
   private Uni<String> resolve() {
@@ -67,11 +62,7 @@ final class WorkerExclusion {
                     .onFailure(TurkCallException.class)
                     .recoverWithUni(error -> find().onItem().ifNull().failWith(() -> error)))
         .invoke(
-            id -> {
-              if (typeId.compareAndSet(null, id)) {
-                LOG.infof("Excluded workers are kept off our HITs by qualification type %s", id);
-              }
-            });
+            id -> LOG.infof("Excluded workers are kept off our HITs by qualification type %s", id));
   }
 
   /** Grants the worker our qualification; never fails (a failure is logged and counted). */
