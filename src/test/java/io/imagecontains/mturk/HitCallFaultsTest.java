@@ -12,7 +12,6 @@ import io.imagecontains.mturk.HitEvent.HitCreated;
 import io.imagecontains.mturk.HitEvent.WorkerAnswer;
 import io.imagecontains.workforce.protocol.Fault;
 import io.imagecontains.workforce.protocol.FaultSettings;
-import io.smallrye.mutiny.Multi;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -158,15 +157,11 @@ class HitCallFaultsTest {
     List<String> batch = java.util.stream.IntStream.range(0, 30).mapToObj(i -> newTask()).toList();
 
     List<HitEvent> events =
-        Multi.createFrom()
-            .iterable(batch)
-            .onItem()
-            .transformToUni(task -> gw.calls.execute(create(task, 3)))
-            .merge(8)
-            .collect()
-            .asList()
-            .await()
-            .atMost(Duration.ofSeconds(120));
+        SimulatedMTurk.executeAll(
+            gw.calls,
+            batch.stream().<HitCommand>map(task -> create(task, 3)).toList(),
+            8,
+            Duration.ofSeconds(120));
 
     assertThat(events).hasSize(30).allMatch(e -> e instanceof HitCreated);
     assertThat(batch).allMatch(task -> sim.server.inspection().hitsCreatedFor(task) == 1);

@@ -5,6 +5,7 @@ import io.imagecontains.workforce.WorkforceServer;
 import io.imagecontains.workforce.protocol.FaultSettings;
 import io.imagecontains.workforce.time.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -77,6 +79,20 @@ final class SimulatedMTurk implements AutoCloseable {
 
   HitEvent execute(HitCommand command) {
     return calls.execute(command).await().atMost(Duration.ofSeconds(60));
+  }
+
+  /** Executes the commands through {@code calls}, {@code atOnce} of them at a time. */
+  static List<HitEvent> executeAll(
+      HitCalls calls, List<HitCommand> commands, int atOnce, Duration within) {
+    return Multi.createFrom()
+        .iterable(commands)
+        .onItem()
+        .transformToUni(calls::execute)
+        .merge(atOnce)
+        .collect()
+        .asList()
+        .await()
+        .atMost(within);
   }
 
   <T> T await(Uni<T> uni) {

@@ -6,10 +6,10 @@ import io.imagecontains.mturk.HitCommand.CreateHit;
 import io.imagecontains.mturk.HitEvent.HitCreated;
 import io.imagecontains.workforce.hits.Qualification;
 import io.imagecontains.workforce.hits.QualificationType;
-import io.smallrye.mutiny.Multi;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,24 +44,16 @@ class WorkerExclusionTest {
 
   @Test
   void hitsCreatedTogetherShareOneLookupOfTheType() {
-    List<HitEvent> events =
-        Multi.createFrom()
-            .range(0, 16)
-            .onItem()
-            .transformToUni(
+    List<HitCommand> creates =
+        IntStream.range(0, 16)
+            .<HitCommand>mapToObj(
                 i ->
-                    sim.calls.execute(
-                        new CreateHit(
-                            "image-contains/m" + i,
-                            "m" + i + "#1",
-                            HitCallsTest.DOG_URL,
-                            "dog",
-                            3)))
-            .merge(16)
-            .collect()
-            .asList()
-            .await()
-            .atMost(Duration.ofSeconds(60));
+                    new CreateHit(
+                        "image-contains/m" + i, "m" + i + "#1", HitCallsTest.DOG_URL, "dog", 3))
+            .toList();
+
+    List<HitEvent> events =
+        SimulatedMTurk.executeAll(sim.calls, creates, 16, Duration.ofSeconds(60));
 
     assertThat(events).hasSize(16).allMatch(e -> e instanceof HitCreated);
     assertThat(sim.calls("ListQualificationTypes")).isOne();
